@@ -1,0 +1,140 @@
+"""Composition root: paths, logging, database and services, wired once for the CLI and the GUI.
+
+This is the only module that knows both ``persistence`` and ``services``; the UI and the CLI receive an
+:class:`AppContext` and talk to services only.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import logging.handlers
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from jamsos_desktop.domain.errors import DatabaseError
+from jamsos_desktop.domain.regions import RegionTable, default_table
+from jamsos_desktop.paths import resolve
+from jamsos_desktop.persistence.database import Database
+from jamsos_desktop.services.ports import UnitOfWork
+from jamsos_desktop.services.registry import RegionDirectory, WorkerRegistry
+from jamsos_desktop.services.settings import SettingsService
+from jamsos_desktop.services.setup import InitResult, initialize
+
+log = logging.getLogger(__name__)
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some service accounts
+        return "operator"
+
+
+@dataclass
+class AppContext:
+    """Everything a front end needs: the open database and the services over it."""
+
+    data_dir: Path
+    database: Database
+    clock: Callable[[], datetime] = datetime.now
+    user: Callable[[], str] = current_user
+    settings: SettingsService = field(init=False)
+    registry: WorkerRegistry = field(init=False)
+    regions: RegionDirectory = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._regency_cache: str | None = None
+        self.settings = SettingsService(self.unit_of_work)
+        self.regions = RegionDirectory(self.unit_of_work, self.regency)
+        self.registry = WorkerRegistry(
+            self.unit_of_work,
+            self.region_table,
+            regency=self.regency,
+            user=lambda: self.user(),
+            clock=lambda: self.clock(),
+        )
+
+    def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
+        return self.database.unit_of_work(write=write)
+
+    @staticmethod
+    def region_table() -> RegionTable:
+        return default_table()
+
+    def regency(self) -> str:
+        if self._regency_cache is None:
+            self._regency_cache = self.settings.regency
+        return self._regency_cache
+
+    def initialize(self, regency: str | None = None) -> InitResult:
+        result = initialize(self.unit_of_work, self.region_table(), regency)
+        self._regency_cache = result.regency
+        return result
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def open_context(
+    *,
+    data_dir: str | Path | None = None,
+    db: str | None = None,
+    regency: str | None = None,
+) -> AppContext:
+    """Open (creating if needed) the database and build the services.
+
+    A new database is initialised for ``regency`` (default 19.03); an existing one keeps its own.
+    """
+    directory, target = resolve(data_dir, db)
+    if "://" not in target or target.startswith("sqlite"):
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError("db.unreachable", path=str(directory), detail=exc.strerror or str(exc)) from None
+    database = Database.open(target, backup_dir=directory / "backups")
+    context = AppContext(directory, database)
+    try:
+        with context.unit_of_work() as uow:
+            needs_init = uow.settings.get("regency") is None or uow.regions.count() == 0
+        if needs_init or regency:
+            context.initialize(regency)
+    except BaseException:
+        database.close()
+        raise
+    return context
+
+
+def setup_logging(data_dir: Path, *, verbose: bool = False, console: bool = True) -> Path | None:
+    """A rotating log file in ``data_dir/logs`` (1 MB × 5) and, for commands, stderr."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for handler in list(root.handlers):
+        if getattr(handler, "_jamsos", False):
+            root.removeHandler(handler)
+    path: Path | None = data_dir / "logs" / "jamsos.log"
+    try:
+        assert path is not None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+        file_handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        file_handler._jamsos = True  # type: ignore[attr-defined]
+        root.addHandler(file_handler)
+    except OSError:
+        path = None
+    if console:
+        stream = logging.StreamHandler()
+        stream.setLevel(logging.DEBUG if verbose else logging.WARNING)
+        stream.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        stream._jamsos = True  # type: ignore[attr-defined]
+        root.addHandler(stream)
+    return path

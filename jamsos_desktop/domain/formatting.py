@@ -1,0 +1,56 @@
+"""One place for how numbers, money and dates read, in Bahasa Indonesia and English.
+
+``3 September 2025``, ``Rp16.800``, ``100.000``. The UI and the CLI both use this module.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from jamsos_desktop.domain.money import format_rupiah
+
+MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def format_number(value: int, lang: str = "id") -> str:
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "id" else text
+
+
+def format_money(amount: int, lang: str = "id") -> str:
+    if lang == "id":
+        return format_rupiah(amount)
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp{abs(amount):,}"
+
+
+def format_date(value: date | None, lang: str = "id") -> str:
+    if value is None:
+        return ""
+    months = MONTHS_ID if lang == "id" else MONTHS_EN
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def format_short_date(value: date | None) -> str:
+    """``03-09-2025``: the dd-mm-yyyy that forms and lists use in Indonesia."""
+    return "" if value is None else value.strftime("%d-%m-%Y")
+
+
+def format_datetime(value: datetime | None, lang: str = "id") -> str:
+    if value is None:
+        return ""
+    return f"{format_date(value.date(), lang)} {value:%H.%M}"
+
+
+def mask_nik(nik: str | None) -> str:
+    """NIK masked except region and last digits: ``190301••••••2835``."""
+    if not nik:
+        return ""
+    return nik[:6] + "\u2022" * (len(nik) - 10) + nik[-4:] if len(nik) > 10 else nik

@@ -1,0 +1,197 @@
+"""Sentences for error and warning codes, in Bahasa Indonesia (first) and English.
+
+Domain messages live here rather than in Qt's ``.ts`` files because the command line shows them too,
+without Qt. Both languages are required for every code; a unit test keeps it so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: code -> (Bahasa Indonesia, English). Placeholders use ``str.format`` names.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # NIK
+    "nik.required": (
+        "NIK wajib diisi, atau tandai \u201cbelum punya NIK\u201d.",
+        "NIK is required, or mark the worker as \u201cno NIK yet\u201d.",
+    ),
+    "nik.length": (
+        "NIK harus 16 digit (sekarang {length} digit).",
+        "A NIK has 16 digits (this one has {length}).",
+    ),
+    "nik.digits": ("NIK hanya boleh berisi angka.", "A NIK may contain digits only."),
+    "nik.placeholder": (
+        "NIK {nik} adalah angka pengganti, bukan NIK asli; tandai \u201cbelum punya NIK\u201d.",
+        "NIK {nik} is a placeholder, not a real NIK; mark \u201cno NIK yet\u201d instead.",
+    ),
+    "nik.date": (
+        "Digit 7\u201312 NIK ({part}) bukan tanggal lahir yang mungkin.",
+        "Digits 7\u201312 of the NIK ({part}) are not a possible birth date.",
+    ),
+    "nik.province": (
+        "Kode provinsi {code} pada NIK tidak dikenal.",
+        "Province code {code} in the NIK does not exist.",
+    ),
+    "nik.regency": (
+        "Kode kabupaten/kota {code} pada NIK tidak dikenal.",
+        "Regency/city code {code} in the NIK does not exist.",
+    ),
+    "nik.district_unknown": (
+        "Kode kecamatan {code} pada NIK tidak ada di daftar Kemendagri 2025 (mungkin kecamatan lama).",
+        "District code {code} in the NIK is not in the 2025 Kemendagri list (perhaps an old district).",
+    ),
+    "nik.birth_date_mismatch": (
+        "NIK menunjukkan tanggal lahir {nik_date}, bukan {entered}.",
+        "The NIK encodes birth date {nik_date}, not {entered}.",
+    ),
+    "nik.sex_mismatch": (
+        "NIK menunjukkan jenis kelamin {nik_sex}, bukan {entered}.",
+        "The NIK encodes sex {nik_sex}, not {entered}.",
+    ),
+    "nik.outside_regency": (
+        "NIK pertama kali terdaftar di {region}, di luar {regency}.",
+        "The NIK was first registered in {region}, outside {regency}.",
+    ),
+    "nik.serial_zero": (
+        "Nomor urut NIK 0000 tidak lazim (nomor urut mulai 0001).",
+        "NIK serial 0000 is unusual (serials start at 0001).",
+    ),
+    "nik.duplicate": (
+        "NIK {nik} sudah terdaftar atas nama {name}.",
+        "NIK {nik} is already registered to {name}.",
+    ),
+    # Other identifiers
+    "kk.format": ("Nomor KK harus 16 digit angka.", "A family card (KK) number has 16 digits."),
+    "kpj.format": ("Nomor KPJ harus 11 digit angka.", "A KPJ number has 11 digits."),
+    "kpj.duplicate": (
+        "KPJ {kpj} sudah dipakai oleh {name}.",
+        "KPJ {kpj} is already used by {name}.",
+    ),
+    # Person
+    "name.required": ("Nama wajib diisi.", "The name is required."),
+    "name.too_long": (
+        "Nama terlalu panjang (maksimal {max} huruf).",
+        "The name is too long (at most {max} characters).",
+    ),
+    "sex.required": ("Pilih jenis kelamin.", "Choose the sex."),
+    "birth_date.required": ("Tanggal lahir wajib diisi.", "The birth date is required."),
+    "birth_date.future": (
+        "Tanggal lahir tidak boleh di masa depan.",
+        "The birth date cannot be in the future.",
+    ),
+    "birth_date.too_old": (
+        "Tanggal lahir {date} membuat umur lebih dari 120 tahun.",
+        "Birth date {date} makes the worker older than 120.",
+    ),
+    "birth_date.young": (
+        "Umur {age} tahun: periksa kembali tanggal lahir.",
+        "Age {age}: check the birth date.",
+    ),
+    "village.required": ("Pilih desa/kelurahan.", "Choose the village."),
+    "village.unknown": (
+        "Kode desa/kelurahan {code} tidak dikenal.",
+        "Village code {code} does not exist.",
+    ),
+    "village.outside_regency": (
+        "Desa/kelurahan {code} berada di luar kabupaten kantor ini.",
+        "Village {code} lies outside this office's regency.",
+    ),
+    "rt_rw.format": ("RT dan RW berisi angka (mis. 003).", "RT and RW are numbers (e.g. 003)."),
+    "phone.format": (
+        "Nomor HP {phone} tidak dikenali; tulis seperti 0812xxxxxxxx.",
+        "Phone number {phone} is not recognised; write it like 0812xxxxxxxx.",
+    ),
+    "income.range": (
+        "Penghasilan yang dilaporkan harus antara {min} dan {max}.",
+        "The declared income must be between {min} and {max}.",
+    ),
+    "consent.required": (
+        "Persetujuan pekerja atas tujuan pemrosesan data wajib dicatat.",
+        "The worker's consent to the purpose of processing must be recorded.",
+    ),
+    # Heirs
+    "heir.name_required": ("Nama ahli waris wajib diisi.", "The heir's name is required."),
+    "heir.relationship_required": (
+        "Pilih hubungan ahli waris.",
+        "Choose the heir's relationship.",
+    ),
+    "heir.nik": ("NIK ahli waris {name}: {reason}", "NIK of heir {name}: {reason}"),
+    # Records
+    "worker.not_found": ("Pekerja #{worker_id} tidak ditemukan.", "Worker #{worker_id} not found."),
+    "worker.changed": (
+        "Data pekerja ini baru saja diubah oleh {by}; muat ulang lalu ulangi perubahan Anda.",
+        "This worker was just changed by {by}; reload it and make your change again.",
+    ),
+    "worker.already_inactive": (
+        "Pekerja ini sudah tidak aktif ({status}).",
+        "This worker is already inactive ({status}).",
+    ),
+    "status.transition": (
+        "Status tidak bisa diubah dari {old} ke {new}.",
+        "The status cannot change from {old} to {new}.",
+    ),
+    "validation.failed": ("Data belum benar.", "The data is not valid."),
+    # Database and usage
+    "db.locked": (
+        "Basis data {path} sedang dipakai program lain; tutup program itu lalu coba lagi.",
+        "Database {path} is in use by another program; close it and try again.",
+    ),
+    "db.readonly": (
+        "Basis data {path} hanya bisa dibaca; periksa izin berkas atau folder.",
+        "Database {path} is read-only; check the file or folder permissions.",
+    ),
+    "db.newer": (
+        "Basis data {path} dibuat oleh versi JamSos yang lebih baru ({revision}); perbarui aplikasi ini.",
+        "Database {path} was made by a newer JamSos ({revision}); update this application.",
+    ),
+    "db.not_jamsos": (
+        "Berkas {path} bukan basis data JamSos.",
+        "File {path} is not a JamSos database.",
+    ),
+    "db.not_sqlite": (
+        "Berkas {path} bukan basis data SQLite (mungkin rusak).",
+        "File {path} is not an SQLite database (it may be damaged).",
+    ),
+    "db.scheme": (
+        "Jenis basis data \u201c{scheme}\u201d tidak didukung; pakai path berkas SQLite atau URL sqlite:// / postgresql+psycopg://.",
+        "Database kind \u201c{scheme}\u201d is not supported; use an SQLite file path or an sqlite:// or postgresql+psycopg:// URL.",
+    ),
+    "db.driver_missing": (
+        "Driver basis data untuk \u201c{scheme}\u201d belum terpasang ({detail}).",
+        "The database driver for \u201c{scheme}\u201d is not installed ({detail}).",
+    ),
+    "db.unreachable": (
+        "Basis data {path} tidak bisa dibuka: {detail}.",
+        "Database {path} cannot be opened: {detail}.",
+    ),
+    "db.missing_dir": (
+        "Folder {path} tidak ada.",
+        "Folder {path} does not exist.",
+    ),
+    "region.unknown_regency": (
+        "Kode kabupaten/kota {code} tidak dikenal.",
+        "Regency/city code {code} does not exist.",
+    ),
+    "region.regency_changed": (
+        "Basis data ini milik {current}; kabupaten tidak bisa diganti ke {requested} setelah ada data pekerja.",
+        "This database belongs to {current}; the regency cannot change to {requested} once workers exist.",
+    ),
+    "usage.value": ("Nilai \u201c{value}\u201d tidak sah untuk {option}.", "Value \u201c{value}\u201d is not valid for {option}."),
+    "usage.no_display": (
+        "Tidak ada layar untuk menampilkan aplikasi ({detail}).",
+        "No display is available to show the application ({detail}).",
+    ),
+    "io.write": ("Tidak bisa menulis {path}: {detail}.", "Cannot write {path}: {detail}."),
+}
+
+
+def render(code: str, lang: str = "id", **params: Any) -> str:
+    """The sentence for ``code`` in ``lang`` ('id' or 'en'), with parameters filled in."""
+    pair = CATALOGUE.get(code)
+    if pair is None:
+        return code if not params else f"{code} ({', '.join(f'{k}={v}' for k, v in params.items())})"
+    template = pair[1] if lang.startswith("en") else pair[0]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template

@@ -1,0 +1,113 @@
+"""SQLAlchemy 2 models. Every schema change is an Alembic revision in ``migrations/versions``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    """Office settings (regency, office name…): one row per key, values as text."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class RegionRow(Base):
+    """The regions the office works with, copied from the shipped Kemendagri table on ``init``:
+    all provinces and regencies, and the districts and villages of the office's regency. Kept in the
+    database so that lists can search and sort by village name in SQL."""
+
+    __tablename__ = "region"
+    code: Mapped[str] = mapped_column(String(13), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    level: Mapped[int] = mapped_column(Integer)
+    parent: Mapped[str | None] = mapped_column(String(13), index=True)
+    name_key: Mapped[str] = mapped_column(String(120), index=True)
+
+
+class WorkerRow(Base):
+    """*Pekerja rentan*. NIK, KK and KPJ are text, always."""
+
+    __tablename__ = "worker"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    nik: Mapped[str | None] = mapped_column(String(16), unique=True)
+    no_nik: Mapped[bool] = mapped_column(Boolean, default=False)
+    kk: Mapped[str] = mapped_column(String(16), default="")
+    name: Mapped[str] = mapped_column(String(100))
+    name_key: Mapped[str] = mapped_column(String(100), index=True)
+    sex: Mapped[str] = mapped_column(String(1))
+    birth_place: Mapped[str] = mapped_column(String(100), default="")
+    birth_date: Mapped[date] = mapped_column(Date)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    rt: Mapped[str] = mapped_column(String(3), default="")
+    rw: Mapped[str] = mapped_column(String(3), default="")
+    village_code: Mapped[str] = mapped_column(String(13), index=True)
+    occupation: Mapped[str] = mapped_column(String(80), default="")
+    phone: Mapped[str] = mapped_column(String(16), default="")
+    income: Mapped[int] = mapped_column(Integer, default=1_000_000)
+    kpj: Mapped[str | None] = mapped_column(String(11), unique=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    consent_purpose: Mapped[str] = mapped_column(Text)
+    consent_given: Mapped[bool] = mapped_column(Boolean)
+    consent_by: Mapped[str] = mapped_column(String(64))
+    consent_at: Mapped[datetime] = mapped_column(DateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    end_date: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    heirs: Mapped[list[HeirRow]] = relationship(
+        back_populates="worker",
+        cascade="all, delete-orphan",
+        order_by="HeirRow.position",
+        lazy="selectin",
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_worker_status_name", "status", "name_key"),)
+
+
+class HeirRow(Base):
+    """*Ahli waris* of a worker, in the order of PP 44/2015 art. 37 (``position``)."""
+
+    __tablename__ = "heir"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100))
+    relation: Mapped[str] = mapped_column("relationship", String(20))
+    nik: Mapped[str | None] = mapped_column(String(16))
+    phone: Mapped[str] = mapped_column(String(16), default="")
+
+    worker: Mapped[WorkerRow] = relationship(back_populates="heirs")

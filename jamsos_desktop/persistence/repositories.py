@@ -1,0 +1,369 @@
+"""Repositories: SQL behind domain-shaped methods. They return domain dataclasses, never ORM rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, func, insert, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from jamsos_desktop.domain.normalize import search_key
+from jamsos_desktop.domain.regions import Level, Region
+from jamsos_desktop.domain.worker import (
+    Consent,
+    Heir,
+    RegistryStats,
+    SortKey,
+    Worker,
+    WorkerData,
+    WorkerQuery,
+    WorkerSummary,
+)
+from jamsos_desktop.domain.worker_types import HeirRelationship, Sex, WorkerStatus
+from jamsos_desktop.persistence.models import HeirRow, RegionRow, Setting, WorkerRow
+
+_village = aliased(RegionRow, name="village")
+_district = aliased(RegionRow, name="district")
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class WorkerRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # -- single records ---------------------------------------------------------------------------
+    def get(self, worker_id: int) -> Worker | None:
+        row = self.session.get(WorkerRow, worker_id)
+        return _to_worker(row) if row is not None else None
+
+    def id_by_nik(self, nik: str) -> int | None:
+        return self.session.scalar(select(WorkerRow.id).where(WorkerRow.nik == nik))
+
+    def id_by_kpj(self, kpj: str) -> int | None:
+        return self.session.scalar(select(WorkerRow.id).where(WorkerRow.kpj == kpj))
+
+    def add(self, data: WorkerData, *, uid: str, user: str, now: datetime) -> int:
+        row = WorkerRow(uid=uid, created_at=now, created_by=user)
+        _apply(row, data, user=user, now=now)
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def update(
+        self, worker_id: int, data: WorkerData, *, expected_version: int, user: str, now: datetime
+    ) -> bool:
+        """Apply ``data``; False when somebody else saved a newer version in between."""
+        row = self.session.get(WorkerRow, worker_id)
+        if row is None or row.version != expected_version:
+            return False
+        _apply(row, data, user=user, now=now)
+        self.session.flush()
+        return True
+
+    def set_status(
+        self,
+        worker_id: int,
+        status: WorkerStatus,
+        *,
+        end_date: date | None,
+        reason: str,
+        user: str,
+        now: datetime,
+        expected_version: int | None = None,
+    ) -> bool:
+        row = self.session.get(WorkerRow, worker_id)
+        if row is None or (expected_version is not None and row.version != expected_version):
+            return False
+        row.status = status.value
+        row.end_date = end_date
+        row.end_reason = reason
+        row.updated_at = now
+        row.updated_by = user
+        self.session.flush()
+        return True
+
+    # -- lists --------------------------------------------------------------------------------------
+    def search_ids(self, query: WorkerQuery, *, limit: int | None = None) -> list[int]:
+        """Ids of the matching workers, in the asked order; filtering and sorting happen in SQL."""
+        stmt = select(WorkerRow.id)
+        stmt = self._filtered(stmt, query)
+        order = _ORDER[query.sort]
+        if query.sort is SortKey.VILLAGE:
+            stmt = stmt.outerjoin(_village, _village.code == WorkerRow.village_code)
+        columns = [c.desc() if query.descending else c.asc() for c in order]
+        stmt = stmt.order_by(*columns, WorkerRow.id.desc() if query.descending else WorkerRow.id)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return list(self.session.scalars(stmt))
+
+    def count(self, query: WorkerQuery | None = None) -> int:
+        stmt = select(func.count(WorkerRow.id))
+        if query is not None:
+            stmt = self._filtered(stmt, query)
+        return int(self.session.scalar(stmt) or 0)
+
+    def _filtered(self, stmt: Any, query: WorkerQuery) -> Any:
+        conditions = []
+        for token in search_key(query.text).split():
+            digits = token.replace(".", "").replace("-", "")
+            if digits.isdigit():
+                pattern = _like_escape(digits) + "%"
+                conditions.append(
+                    or_(
+                        WorkerRow.nik.like(pattern, escape="\\"),
+                        WorkerRow.kpj.like(pattern, escape="\\"),
+                        WorkerRow.phone.like(pattern, escape="\\"),
+                        WorkerRow.village_code.like(_like_escape(token) + "%", escape="\\"),
+                    )
+                )
+                continue
+            pattern = "%" + _like_escape(token) + "%"
+            places = select(RegionRow.code).where(
+                RegionRow.level == int(Level.VILLAGE),
+                or_(
+                    RegionRow.name_key.like(pattern, escape="\\"),
+                    RegionRow.parent.in_(
+                        select(RegionRow.code).where(
+                            RegionRow.level == int(Level.DISTRICT),
+                            RegionRow.name_key.like(pattern, escape="\\"),
+                        )
+                    ),
+                ),
+            )
+            conditions.append(
+                or_(
+                    WorkerRow.name_key.like(pattern, escape="\\"),
+                    WorkerRow.village_code.in_(places),
+                )
+            )
+        if query.village_codes:
+            conditions.append(WorkerRow.village_code.in_(query.village_codes))
+        if query.statuses:
+            conditions.append(WorkerRow.status.in_([s.value for s in query.statuses]))
+        return stmt.where(and_(*conditions)) if conditions else stmt
+
+    def summaries(self, ids: Sequence[int]) -> list[WorkerSummary]:
+        """The list rows for ``ids``, in the same order (missing ids are skipped)."""
+        if not ids:
+            return []
+        stmt = (
+            select(
+                WorkerRow.id,
+                WorkerRow.nik,
+                WorkerRow.name,
+                WorkerRow.sex,
+                WorkerRow.birth_date,
+                WorkerRow.village_code,
+                func.coalesce(_village.name, ""),
+                func.coalesce(_district.name, ""),
+                WorkerRow.occupation,
+                WorkerRow.phone,
+                WorkerRow.kpj,
+                WorkerRow.status,
+                WorkerRow.version,
+            )
+            .outerjoin(_village, _village.code == WorkerRow.village_code)
+            .outerjoin(_district, _district.code == _village.parent)
+            .where(WorkerRow.id.in_(list(ids)))
+        )
+        by_id = {}
+        for r in self.session.execute(stmt):
+            by_id[r[0]] = WorkerSummary(
+                id=r[0],
+                nik=r[1],
+                name=r[2],
+                sex=Sex(r[3]),
+                birth_date=r[4],
+                village_code=r[5],
+                village_name=r[6],
+                district_name=r[7],
+                occupation=r[8],
+                phone=r[9],
+                kpj=r[10],
+                status=WorkerStatus(r[11]),
+                version=r[12],
+            )
+        return [by_id[i] for i in ids if i in by_id]
+
+    def stats(self) -> RegistryStats:
+        by_status = {
+            status: int(n)
+            for status, n in self.session.execute(
+                select(WorkerRow.status, func.count()).group_by(WorkerRow.status)
+            )
+        }
+        total = sum(by_status.values())
+        active = sum(n for s, n in by_status.items() if WorkerStatus(s).is_active)
+        without_nik = self.session.scalar(select(func.count()).where(WorkerRow.nik.is_(None))) or 0
+        without_kpj = self.session.scalar(select(func.count()).where(WorkerRow.kpj.is_(None))) or 0
+        return RegistryStats(total, active, by_status, int(without_nik), int(without_kpj))
+
+    # -- bulk ---------------------------------------------------------------------------------------
+    def bulk_insert(self, workers: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> int:
+        """Insert many prepared rows at once (demo data); each item is (worker columns, heir columns).
+
+        Ids are assigned here so that heirs can reference them without a round trip per worker.
+        """
+        next_id = int(self.session.scalar(select(func.coalesce(func.max(WorkerRow.id), 0))) or 0) + 1
+        worker_rows: list[dict[str, Any]] = []
+        heir_rows: list[dict[str, Any]] = []
+        for worker, heirs in workers:
+            worker = dict(worker, id=next_id)
+            worker_rows.append(worker)
+            for position, heir in enumerate(heirs):
+                heir_rows.append(dict(heir, worker_id=next_id, position=position))
+            next_id += 1
+        if worker_rows:
+            self.session.execute(insert(WorkerRow), worker_rows)
+        if heir_rows:
+            self.session.execute(insert(HeirRow), heir_rows)
+        return len(worker_rows)
+
+
+_ORDER = {
+    SortKey.NAME: [WorkerRow.name_key],
+    SortKey.NIK: [WorkerRow.nik],
+    SortKey.VILLAGE: [_village.name, WorkerRow.name_key],
+    SortKey.BIRTH_DATE: [WorkerRow.birth_date],
+    SortKey.OCCUPATION: [WorkerRow.occupation, WorkerRow.name_key],
+    SortKey.STATUS: [WorkerRow.status, WorkerRow.name_key],
+    SortKey.PHONE: [WorkerRow.phone],
+    SortKey.KPJ: [WorkerRow.kpj],
+    SortKey.CREATED: [WorkerRow.created_at],
+}
+
+
+def worker_columns(data: WorkerData, *, user: str, now: datetime) -> dict[str, Any]:
+    """Column values for a worker (shared by single saves and bulk inserts)."""
+    consent = data.consent
+    return {
+        "nik": data.nik or None,
+        "no_nik": data.no_nik,
+        "kk": data.kk,
+        "name": data.name,
+        "name_key": search_key(data.name),
+        "sex": data.sex.value if data.sex else "",
+        "birth_place": data.birth_place,
+        "birth_date": data.birth_date,
+        "address": data.address,
+        "rt": data.rt,
+        "rw": data.rw,
+        "village_code": data.village_code,
+        "occupation": data.occupation,
+        "phone": data.phone,
+        "income": int(data.income),
+        "kpj": data.kpj or None,
+        "status": data.status.value,
+        "consent_purpose": consent.purpose,
+        "consent_given": consent.given,
+        "consent_by": consent.recorded_by or user,
+        "consent_at": consent.recorded_at or now,
+        "notes": data.notes,
+        "updated_at": now,
+        "updated_by": user,
+    }
+
+
+def heir_columns(heir: Heir) -> dict[str, Any]:
+    return {
+        "name": heir.name,
+        "relation": heir.relationship.value,
+        "nik": heir.nik or None,
+        "phone": heir.phone,
+    }
+
+
+def _apply(row: WorkerRow, data: WorkerData, *, user: str, now: datetime) -> None:
+    for key, value in worker_columns(data, user=user, now=now).items():
+        setattr(row, key, value)
+    row.heirs = [HeirRow(position=i, **heir_columns(h)) for i, h in enumerate(data.heirs)]
+
+
+def _to_worker(row: WorkerRow) -> Worker:
+    return Worker(
+        id=row.id,
+        uid=row.uid,
+        version=row.version,
+        nik=row.nik,
+        no_nik=row.no_nik,
+        kk=row.kk,
+        name=row.name,
+        sex=Sex(row.sex),
+        birth_place=row.birth_place,
+        birth_date=row.birth_date,
+        address=row.address,
+        rt=row.rt,
+        rw=row.rw,
+        village_code=row.village_code,
+        occupation=row.occupation,
+        phone=row.phone,
+        income=row.income,
+        kpj=row.kpj or "",
+        status=WorkerStatus(row.status),
+        heirs=tuple(
+            Heir(h.name, HeirRelationship(h.relation), h.nik, h.phone) for h in row.heirs
+        ),
+        consent=Consent(row.consent_purpose, row.consent_given, row.consent_by, row.consent_at),
+        notes=row.notes,
+        end_date=row.end_date,
+        end_reason=row.end_reason,
+        created_at=row.created_at,
+        created_by=row.created_by,
+        updated_at=row.updated_at,
+        updated_by=row.updated_by,
+    )
+
+
+class RegionRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def replace_all(self, regions: Iterable[Region]) -> int:
+        self.session.execute(delete(RegionRow))
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "level": int(r.level),
+                "parent": r.parent_code,
+                "name_key": search_key(r.name),
+            }
+            for r in regions
+        ]
+        if rows:
+            self.session.execute(insert(RegionRow), rows)
+        return len(rows)
+
+    def children(self, parent: str) -> list[Region]:
+        stmt = select(RegionRow.code, RegionRow.name).where(RegionRow.parent == parent).order_by(RegionRow.code)
+        return [Region(c, n) for c, n in self.session.execute(stmt)]
+
+    def name(self, code: str) -> str | None:
+        return self.session.scalar(select(RegionRow.name).where(RegionRow.code == code))
+
+    def count(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(RegionRow)) or 0)
+
+
+class SettingsRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, key: str) -> str | None:
+        return self.session.scalar(select(Setting.value).where(Setting.key == key))
+
+    def set(self, key: str, value: str) -> None:
+        row = self.session.get(Setting, key)
+        if row is None:
+            self.session.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+        self.session.flush()
+
+    def all(self) -> dict[str, str]:
+        return {k: v for k, v in self.session.execute(select(Setting.key, Setting.value))}

@@ -1,0 +1,76 @@
+"""Unit of work: one short session, one transaction, committed or rolled back as a whole."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager, ExitStack
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from jamsos_desktop.persistence.engine import WriteLock
+from jamsos_desktop.persistence.repositories import (
+    RegionRepository,
+    SettingsRepository,
+    WorkerRepository,
+)
+
+
+class SqlUnitOfWork:
+    """``with db.unit_of_work(write=True) as uow: ...; uow.commit()``.
+
+    Leaving the block without :meth:`commit` rolls back. Write units hold the single-writer lock.
+    """
+
+    workers: WorkerRepository
+    regions: RegionRepository
+    settings: SettingsRepository
+
+    def __init__(
+        self,
+        make_session: Callable[[bool], Session],
+        *,
+        write: bool,
+        lock: WriteLock,
+        guard: Callable[[], AbstractContextManager[Any]],
+    ) -> None:
+        self._make_session = make_session
+        self._write = write
+        self._lock = lock
+        self._guard = guard
+        self._stack: ExitStack | None = None
+        self.session: Session | None = None
+
+    def __enter__(self) -> SqlUnitOfWork:
+        stack = ExitStack()
+        stack.enter_context(self._guard())
+        if self._write:
+            stack.enter_context(self._lock.held())
+        self._stack = stack
+        try:
+            self.session = self._make_session(self._write)
+        except BaseException:
+            stack.__exit__(None, None, None)
+            raise
+        self.workers = WorkerRepository(self.session)
+        self.regions = RegionRepository(self.session)
+        self.settings = SettingsRepository(self.session)
+        return self
+
+    def __exit__(self, exc_type, exc, tb):  # type: ignore[no-untyped-def]
+        assert self.session is not None and self._stack is not None
+        try:
+            self.session.rollback()
+            self.session.close()
+        finally:
+            stack, self._stack = self._stack, None
+            # The guard sees the original exception and may turn it into a DatabaseError.
+            return stack.__exit__(exc_type, exc, tb)
+
+    def commit(self) -> None:
+        assert self.session is not None
+        self.session.commit()
+
+    def rollback(self) -> None:
+        assert self.session is not None
+        self.session.rollback()

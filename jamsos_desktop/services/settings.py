@@ -1,0 +1,59 @@
+"""Office settings kept in the database (shared by everyone who uses it), declared once with defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jamsos_desktop.domain.errors import UsageError
+from jamsos_desktop.domain.regions import Level, RegionTable
+from jamsos_desktop.services.ports import UnitOfWorkFactory
+
+DEFAULT_REGENCY = "19.03"
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    default: str
+    description: str
+
+
+SETTINGS = {
+    s.key: s
+    for s in (
+        SettingDef("regency", DEFAULT_REGENCY, "Kemendagri code of the office's regency/city"),
+        SettingDef("office_name", "Dinas Sosial", "Name of the office, for letterheads and cards"),
+    )
+}
+
+
+class SettingsService:
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    def get(self, key: str) -> str:
+        with self._uow() as uow:
+            value = uow.settings.get(key)
+        return SETTINGS[key].default if value is None else value
+
+    def set(self, key: str, value: str) -> None:
+        if key not in SETTINGS:
+            raise UsageError("usage.value", value=key, option="setting")
+        with self._uow(write=True) as uow:
+            uow.settings.set(key, value)
+            uow.commit()
+
+    @property
+    def regency(self) -> str:
+        return self.get("regency")
+
+
+def normalize_regency(code: str, regions: RegionTable) -> str:
+    """``"1903"`` or ``"19.03"`` -> ``"19.03"``, or :class:`UsageError` when no such regency exists."""
+    from jamsos_desktop.domain.regions import dotted
+
+    dotted_code = dotted(code)
+    region = regions.get(dotted_code)
+    if region is None or region.level is not Level.REGENCY:
+        raise UsageError("region.unknown_regency", code=code)
+    return dotted_code
