@@ -204,6 +204,16 @@ class WorkerRepository:
         return RegistryStats(total, active, by_status, int(without_nik), int(without_kpj))
 
     # -- bulk ---------------------------------------------------------------------------------------
+    def bulk_add(self, items: Iterable[tuple[WorkerData, str]], *, user: str, now: datetime) -> int:
+        """Insert many already-validated workers (``(data, uid)`` pairs) in the current transaction."""
+        return self.bulk_insert(
+            (
+                dict(worker_columns(data, user=user, now=now), uid=uid, created_at=now, created_by=user, version=1),
+                [heir_columns(h) for h in data.heirs],
+            )
+            for data, uid in items
+        )
+
     def bulk_insert(self, workers: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> int:
         """Insert many prepared rows at once (demo data); each item is (worker columns, heir columns).
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from jamsos_desktop.domain.regions import Region
 from jamsos_desktop.domain.worker import (
@@ -40,7 +40,7 @@ class WorkerStore(Protocol):
     def count(self, query: WorkerQuery | None = None) -> int: ...
     def summaries(self, ids: Sequence[int]) -> list[WorkerSummary]: ...
     def stats(self) -> RegistryStats: ...
-    def bulk_insert(self, workers: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> int: ...
+    def bulk_add(self, items: Iterable[tuple[WorkerData, str]], *, user: str, now: datetime) -> int: ...
 
 
 class RegionStore(Protocol):
