@@ -181,6 +181,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Tidak ada layar untuk menampilkan aplikasi ({detail}).",
         "No display is available to show the application ({detail}).",
     ),
+    "usage.argument": ("Perintah tidak dikenali: {detail}.", "Invalid command line: {detail}."),
+    "usage.interrupted": ("Dibatalkan.", "Interrupted."),
+    "usage.demo_not_empty": (
+        "Basis data ini sudah berisi {workers} pekerja; data demo hanya diisi ke basis data kosong (pakai --data-dir atau --db lain).",
+        "This database already holds {workers} workers; demo data only goes into an empty database (use another --data-dir or --db).",
+    ),
+    "usage.positive": ("{option} harus bilangan bulat positif.", "{option} must be a positive whole number."),
+    "internal": (
+        "Terjadi kesalahan tak terduga ({detail}); rincian ada di berkas log.",
+        "An unexpected error occurred ({detail}); details are in the log file.",
+    ),
     "io.write": ("Tidak bisa menulis {path}: {detail}.", "Cannot write {path}: {detail}."),
 }
 

@@ -1,0 +1,111 @@
+"""``init``, ``selftest``, ``demo`` and ``stats``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from jamsos_desktop.cli.base import Result, Session
+from jamsos_desktop.domain.errors import UsageError
+from jamsos_desktop.domain.formatting import format_number
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("init", parents=[common], help="create or upgrade the database")
+    p.add_argument("--regency", metavar="CODE", help="Kemendagri regency code (default 19.03)")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("selftest", parents=[common], help="start the GUI, show every page, exit")
+    p.add_argument("--screenshots", metavar="DIR", type=Path, help="save one PNG per page here")
+    p.set_defaults(handler=cmd_selftest)
+
+    p = sub.add_parser("demo", parents=[common], help="fill an empty database with realistic demo data")
+    p.add_argument("--workers", type=int, default=2000, metavar="N")
+    p.add_argument("--seed", type=int, default=2025, metavar="S")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("stats", parents=[common], help="counts")
+    p.set_defaults(handler=cmd_stats)
+
+
+def cmd_init(args: argparse.Namespace, session: Session) -> Result:
+    ctx = session.context(regency=args.regency)
+    result = ctx.initialize(args.regency)
+    version = ctx.database.schema_version()
+    data = {
+        "regency": result.regency,
+        "regency_name": result.regency_name,
+        "schema_version": version,
+        "database": ctx.database.target.display,
+    }
+    lines = [
+        f"Basis data siap: {data['database']}",
+        f"Kabupaten/kota: {result.regency_name} ({result.regency}); skema {version}",
+    ]
+    return Result(data, lines)
+
+
+def cmd_selftest(args: argparse.Namespace, session: Session) -> Result:
+    ctx = session.context()
+    from jamsos_desktop.ui.app import selftest
+
+    if args.screenshots is not None:
+        args.screenshots.mkdir(parents=True, exist_ok=True)
+    outcome = selftest(ctx, args.screenshots)
+    lines = [f"Selftest OK: {len(outcome['pages'])} halaman, jendela utama tampil dalam {outcome['startup_ms']} ms"]
+    if args.screenshots is not None:
+        lines.append(f"Tangkapan layar: {args.screenshots}")
+    return Result(dict(outcome), lines)
+
+
+def cmd_demo(args: argparse.Namespace, session: Session) -> Result:
+    if args.workers <= 0:
+        raise UsageError("usage.positive", option="--workers")
+    ctx = session.context()
+    from jamsos_desktop.services.demo import existing_demo, generate_demo
+
+    existing = existing_demo(ctx.unit_of_work)
+    if existing == (args.seed, args.workers):
+        # The same demo again (e.g. the Quick start run twice): nothing to do.
+        stats = ctx.registry.stats()
+        data = {"workers": stats.total, "programs": 0, "created": False}
+        return Result(data, [f"Data demo sudah ada: {format_number(stats.total)} pekerja."])
+    total = ctx.registry.stats().total
+    if total:
+        raise UsageError("usage.demo_not_empty", workers=format_number(total))
+    outcome = generate_demo(
+        ctx.unit_of_work,
+        ctx.region_table(),
+        ctx.regency(),
+        workers=args.workers,
+        seed=args.seed,
+        now=ctx.clock(),
+        user=ctx.user(),
+    )
+    data = {"workers": outcome.workers, "programs": outcome.programs, "created": True}
+    return Result(data, [f"Data demo dibuat: {format_number(outcome.workers)} pekerja."])
+
+
+def cmd_stats(args: argparse.Namespace, session: Session) -> Result:
+    ctx = session.context()
+    stats = ctx.registry.stats()
+    # Programmes, payments, cards, stations and conflicts arrive with their capabilities; until then
+    # the database holds none of them, and zero is the true count.
+    data = {
+        "workers": stats.total,
+        "active_workers": stats.active,
+        "workers_by_status": stats.by_status,
+        "workers_without_nik": stats.without_nik,
+        "workers_without_kpj": stats.without_kpj,
+        "programs": 0,
+        "enrollments": 0,
+        "payments": 0,
+        "cards_printed": 0,
+        "stations": 0,
+        "open_conflicts": 0,
+    }
+    lines = [
+        f"Pekerja: {format_number(stats.total)} (aktif {format_number(stats.active)}, "
+        f"tanpa NIK {format_number(stats.without_nik)}, tanpa KPJ {format_number(stats.without_kpj)})",
+    ]
+    return Result(data, lines)

@@ -1,0 +1,155 @@
+"""The ``jamsos`` command line (CONTRACT.md): parsing, dispatch, JSON output, exit codes.
+
+Commands live in small modules (``commands_*.py``) that add their sub-parsers; this module only wires
+them and turns errors into one sentence and an exit code: 0 done, 1 done with rejections, 2 bad usage
+or input, 3 refused for integrity or security, 4 an unexpected internal error (logged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import NoReturn
+
+from jamsos_desktop import __version__
+from jamsos_desktop.cli import commands_core, commands_workers
+from jamsos_desktop.cli.base import ContextOpener, Result, Session, default_lang, emit_json, emit_lines
+from jamsos_desktop.domain.errors import JamsosError, UsageError
+from jamsos_desktop.domain.messages import render
+
+log = logging.getLogger("jamsos.cli")
+EXIT_INTERNAL = 4
+COMMAND_MODULES = [commands_core, commands_workers]
+
+
+class _ArgumentError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing and exiting, so errors follow the JSON contract."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _ArgumentError(message)
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--db", default=default, metavar="TARGET", help="SQLite file or SQLAlchemy URL")
+    parser.add_argument("--data-dir", default=default, metavar="DIR", help="per-user data directory")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="print exactly one JSON object on stdout",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="show tracebacks",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["id", "en"],
+        default=argparse.SUPPRESS if suppress else default_lang(),
+        help="language of messages (default id, or JAMSOS_LANG)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="jamsos",
+        description="JamSos Desktop: registry of pekerja rentan enrolled in BPJS Ketenagakerjaan. "
+        "Without a command, the desktop application starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"jamsos {__version__}")
+    _global_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    common = _Parser(add_help=False)
+    _global_options(common, suppress=True)
+    for module in COMMAND_MODULES:
+        module.register(sub, common)
+    return parser
+
+
+def _default_opener(**kwargs):  # type: ignore[no-untyped-def]
+    from jamsos_desktop.app import open_context
+
+    return open_context(**kwargs)
+
+
+def run(argv: list[str], opener: ContextOpener | None = None) -> int:
+    opener = opener or _default_opener
+    parser = build_parser()
+    wants_json = "--json" in argv
+    lang = "en" if ("--lang" in argv and "en" in argv) else default_lang()
+    try:
+        args = parser.parse_args(argv)
+    except _ArgumentError as exc:
+        return _fail(UsageError("usage.argument", detail=exc.message), wants_json, lang, debug=False)
+    except SystemExit as exc:  # --help / --version printed and asked to stop
+        return int(exc.code or 0)
+
+    if args.command is None:
+        from jamsos_desktop.cli.gui import start_gui
+
+        return start_gui(args, opener)
+
+    from jamsos_desktop.app import setup_logging
+    from jamsos_desktop.paths import resolve
+
+    data_dir, _ = resolve(args.data_dir, args.db)
+    setup_logging(data_dir, verbose=args.debug)
+    session = Session(args, opener)
+    try:
+        result: Result = args.handler(args, session)
+    except JamsosError as exc:
+        return _fail(exc, args.json, args.lang, debug=args.debug)
+    except KeyboardInterrupt:
+        return _fail(UsageError("usage.interrupted"), args.json, args.lang, debug=False, code=130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one sentence, traceback in the log
+        log.exception("unexpected error in %s", args.command)
+        if args.debug:
+            raise
+        error = JamsosError("internal", detail=f"{type(exc).__name__}: {exc}")
+        return _fail(error, args.json, args.lang, debug=False, code=EXIT_INTERNAL)
+    finally:
+        session.close()
+    if args.json:
+        emit_json(result.data)
+    else:
+        emit_lines(result.lines)
+    return result.exit_code
+
+
+def _fail(exc: JamsosError, as_json: bool, lang: str, *, debug: bool, code: int | None = None) -> int:
+    if debug:
+        log.error("error %s", exc.code, exc_info=exc)
+    message = exc.message(lang)
+    if as_json:
+        emit_json(
+            {"error": {"code": exc.code, "message": message, "message_en": exc.message("en"), **_params(exc)}}
+        )
+    else:
+        sys.stderr.write(f"jamsos: {message}\n")
+    return exc.exit_code if code is None else code
+
+
+def _params(exc: JamsosError) -> dict[str, object]:
+    extra: dict[str, object] = {}
+    findings = getattr(exc, "findings", None)
+    if findings:
+        extra["findings"] = [
+            {"field": f.field, "code": f.code, "message": f.message("id")} for f in findings
+        ]
+    existing = getattr(exc, "existing_id", None)
+    if existing is not None:
+        extra["existing_id"] = existing
+    return extra
+
+
+__all__ = ["build_parser", "render", "run"]
