@@ -106,12 +106,12 @@ class Validated:
         return not self.errors
 
 
-def _err(field_name: str, code: str, **params: object) -> Finding:
-    return Finding(field_name, code, Severity.ERROR, dict(params))
+def _err(field_name: str, message_code: str, /, **params: object) -> Finding:
+    return Finding(field_name, message_code, Severity.ERROR, dict(params))
 
 
-def _warn(field_name: str, code: str, **params: object) -> Finding:
-    return Finding(field_name, code, Severity.WARNING, dict(params))
+def _warn(field_name: str, message_code: str, /, **params: object) -> Finding:
+    return Finding(field_name, message_code, Severity.WARNING, dict(params))
 
 
 def age_on(born: date, today: date) -> int:
