@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager, ExitStack
 from typing import Any
@@ -50,8 +51,9 @@ class SqlUnitOfWork:
         try:
             self.session = self._make_session(self._write)
         except BaseException:
-            stack.__exit__(None, None, None)
-            raise
+            # Let the guard translate the failure (e.g. "database is locked") before it propagates.
+            if not stack.__exit__(*sys.exc_info()):
+                raise
         self.workers = WorkerRepository(self.session)
         self.regions = RegionRepository(self.session)
         self.settings = SettingsRepository(self.session)
