@@ -40,7 +40,7 @@ class JamsosError(Exception):
 
     exit_code = 2
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: str, /, **params: Any) -> None:
         self.code = code
         self.params = params
         super().__init__(self.message("en"))
@@ -78,7 +78,7 @@ class NotFoundError(JamsosError):
 class DuplicateError(JamsosError):
     """A unique value (NIK, KPJ) is already used by another record; ``existing_id`` points to it."""
 
-    def __init__(self, code: str, existing_id: int, **params: Any) -> None:
+    def __init__(self, code: str, existing_id: int, /, **params: Any) -> None:
         self.existing_id = existing_id
         super().__init__(code, existing_id=existing_id, **params)
 

@@ -193,10 +193,171 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "An unexpected error occurred ({detail}); details are in the log file.",
     ),
     "io.write": ("Tidak bisa menulis {path}: {detail}.", "Cannot write {path}: {detail}."),
+    # Excel: village lists in, template and exports out, KPJ numbers back (issue 5)
+    "excel.file_missing": ("Berkas {path} tidak ditemukan.", "File {path} does not exist."),
+    "excel.file_too_big": (
+        "Berkas {path} terlalu besar ({size}); batasnya {max}. Pecah daftar menjadi beberapa berkas.",
+        "File {path} is too large ({size}); the limit is {max}. Split the list into several files.",
+    ),
+    "excel.pdf": (
+        "Berkas {path} adalah PDF yang diganti namanya, bukan lembar kerja Excel; minta berkas .xlsx aslinya.",
+        "File {path} is a renamed PDF, not an Excel workbook; ask for the original .xlsx file.",
+    ),
+    "excel.xls": (
+        "Berkas {path} berformat Excel lama (.xls); buka di Excel lalu simpan sebagai .xlsx (Excel Workbook).",
+        "File {path} is in the old Excel format (.xls); open it in Excel and save it as .xlsx (Excel Workbook).",
+    ),
+    "excel.encrypted": (
+        "Berkas {path} dilindungi kata sandi; buka di Excel, hapus kata sandinya, simpan, lalu coba lagi.",
+        "File {path} is password-protected; open it in Excel, remove the password, save, and try again.",
+    ),
+    "excel.ods": (
+        "Berkas {path} berformat OpenDocument (.ods); simpan sebagai .xlsx lalu coba lagi.",
+        "File {path} is an OpenDocument spreadsheet (.ods); save it as .xlsx and try again.",
+    ),
+    "excel.corrupt": (
+        "Berkas {path} rusak atau bukan lembar kerja .xlsx ({detail}).",
+        "File {path} is damaged or not an .xlsx workbook ({detail}).",
+    ),
+    "excel.not_spreadsheet": (
+        "Berkas {path} bukan lembar kerja .xlsx atau .csv.",
+        "File {path} is not an .xlsx or .csv spreadsheet.",
+    ),
+    "excel.zip_bomb": (
+        "Berkas {path} mencurigakan: isinya mengembang menjadi {size} saat dibuka; berkas tidak dibaca.",
+        "File {path} looks malicious: it expands to {size} when opened; it was not read.",
+    ),
+    "excel.too_many_rows": (
+        "Lembar \u201c{sheet}\u201d berisi (atau mengaku berisi) {rows} baris; batasnya {max} baris.",
+        "Sheet \u201c{sheet}\u201d holds (or claims to hold) {rows} rows; the limit is {max} rows.",
+    ),
+    "excel.empty": (
+        "Berkas {path} tidak berisi data (lembar kerjanya kosong).",
+        "File {path} holds no data (its sheets are empty).",
+    ),
+    "excel.no_header": (
+        "Baris judul kolom (mis. NIK, Nama Lengkap, Desa) tidak ditemukan di {rows} baris pertama lembar {sheets}.",
+        "No header row (e.g. NIK, Nama Lengkap, Desa) was found in the first {rows} rows of sheet(s) {sheets}.",
+    ),
+    "excel.no_data_rows": (
+        "Di bawah baris judul tidak ada data pekerja.",
+        "There are no worker rows below the header.",
+    ),
+    "excel.csv_encoding": (
+        "Berkas CSV {path} tidak bisa dibaca sebagai teks ({detail}).",
+        "CSV file {path} cannot be read as text ({detail}).",
+    ),
+    "excel.mapping": (
+        "Kolom {column} tidak ada di berkas atau dipetakan dua kali.",
+        "Column {column} does not exist in the file or is mapped twice.",
+    ),
+    "excel.missing_columns": (
+        "Kolom wajib tidak ditemukan: {columns}. Petakan kolom itu atau pakai templat.",
+        "Required columns are missing: {columns}. Map them or use the template.",
+    ),
+    "excel.cancelled": ("Impor dibatalkan; tidak ada data yang disimpan.", "Import cancelled; nothing was saved."),
+    "excel.nik_number": (
+        "NIK tersimpan sebagai angka ({value}), bukan teks: Excel hanya menyimpan 15 digit, jadi digit terakhir "
+        "mungkin hilang. Ketik ulang NIK sebagai teks (awali dengan tanda \u2019).",
+        "The NIK is stored as a number ({value}), not text: Excel keeps only 15 digits, so the last digit may be "
+        "lost. Retype the NIK as text (start it with an apostrophe).",
+    ),
+    "excel.kk_number": (
+        "Nomor KK tersimpan sebagai angka ({value}); digit terakhir mungkin hilang. Ketik ulang sebagai teks.",
+        "The KK number is stored as a number ({value}); its last digit may be lost. Retype it as text.",
+    ),
+    "excel.date_unreadable": (
+        "Tanggal \u201c{value}\u201d tidak bisa dibaca; tulis seperti 17-08-1985 atau 17 Agustus 1985.",
+        "Date \u201c{value}\u201d cannot be read; write it like 17-08-1985 or 17 Agustus 1985.",
+    ),
+    "excel.sex_unknown": (
+        "Jenis kelamin \u201c{value}\u201d tidak dikenali; tulis L atau P.",
+        "Sex \u201c{value}\u201d is not recognised; write L or P.",
+    ),
+    "excel.income_unreadable": (
+        "Penghasilan \u201c{value}\u201d bukan angka rupiah.",
+        "Income \u201c{value}\u201d is not an amount in rupiah.",
+    ),
+    "excel.heir_relationship_unknown": (
+        "Hubungan ahli waris \u201c{value}\u201d tidak dikenali (mis. Istri, Suami, Anak, Ibu); ahli waris tidak disimpan.",
+        "Heir relationship \u201c{value}\u201d is not recognised (e.g. Istri, Suami, Anak, Ibu); the heir was not saved.",
+    ),
+    "excel.district_unknown": (
+        "Kecamatan \u201c{name}\u201d tidak dikenal; desa dicari di seluruh kabupaten.",
+        "District \u201c{name}\u201d is not known; the village was looked up in the whole regency.",
+    ),
+    "excel.village_unknown": (
+        "Desa/kelurahan \u201c{name}\u201d tidak ditemukan di {regency}.",
+        "Village \u201c{name}\u201d was not found in {regency}.",
+    ),
+    "excel.village_ambiguous": (
+        "Desa/kelurahan \u201c{name}\u201d bisa berarti: {candidates}. Isi kolom kecamatan atau perbaiki ejaannya.",
+        "Village \u201c{name}\u201d could be: {candidates}. Fill in the district or correct the spelling.",
+    ),
+    "excel.village_guess": (
+        "Desa/kelurahan \u201c{name}\u201d dibaca sebagai {found}; periksa ejaannya.",
+        "Village \u201c{name}\u201d was read as {found}; check the spelling.",
+    ),
+    "excel.village_other_district": (
+        "Desa/kelurahan \u201c{name}\u201d tidak ada di Kecamatan {district}; dipakai {found}.",
+        "Village \u201c{name}\u201d is not in district {district}; {found} was used.",
+    ),
+    "excel.duplicate_in_file": (
+        "NIK {nik} sudah ada di baris {first_row} berkas ini; baris ini tidak diimpor.",
+        "NIK {nik} already appears in row {first_row} of this file; this row was not imported.",
+    ),
+    "excel.kpj_duplicate_in_file": (
+        "KPJ {kpj} sudah ada di baris {first_row} berkas ini.",
+        "KPJ {kpj} already appears in row {first_row} of this file.",
+    ),
+    "excel.update": (
+        "NIK sudah terdaftar; data pekerja diperbarui ({fields}).",
+        "The NIK is already registered; the worker's data was updated ({fields}).",
+    ),
+    "excel.unchanged": (
+        "NIK sudah terdaftar dengan data yang sama; tidak ada perubahan.",
+        "The NIK is already registered with the same data; nothing changed.",
+    ),
+    "excel.result.import": ("Diimpor", "Imported"),
+    "excel.result.update": ("Diperbarui", "Updated"),
+    "excel.result.unchanged": ("Tidak berubah", "Unchanged"),
+    "excel.result.reject": ("Ditolak", "Rejected"),
+    "excel.result.skip": ("Dilewati", "Skipped"),
+    "excel.skip.total": ("Baris jumlah/total, dilewati.", "Totals row, skipped."),
+    "excel.skip.signature": ("Baris tanda tangan/tanggal, dilewati.", "Signature or date line, skipped."),
+    "excel.skip.header": ("Judul kolom yang berulang, dilewati.", "Repeated header, skipped."),
+    "kpj.no_header": (
+        "Kolom NIK dan KPJ tidak ditemukan di berkas {path}.",
+        "No NIK and KPJ columns were found in file {path}.",
+    ),
+    "kpj.unmatched": (
+        "Tidak ada pekerja dengan NIK {nik} di basis data.",
+        "No worker with NIK {nik} is in the database.",
+    ),
+    "kpj.number_damaged": (
+        "Nomor KPJ tersimpan sebagai angka ({value}) dan tidak 11 digit; mungkin angka nol di depannya hilang.",
+        "The KPJ number is stored as a number ({value}) and is not 11 digits; a leading zero may have been lost.",
+    ),
+    "kpj.replaced": (
+        "KPJ lama {old} diganti dengan {new} dari BPJS.",
+        "Old KPJ {old} was replaced by {new} from BPJS.",
+    ),
+    "kpj.status_kept": (
+        "KPJ disimpan, tetapi status pekerja tetap {status}.",
+        "The KPJ was saved, but the worker's status stays {status}.",
+    ),
+    "usage.no_programs": (
+        "Program belum tersedia di versi ini; ekspor tanpa --program.",
+        "Programmes are not available yet in this version; export without --program.",
+    ),
+    "export.profile": (
+        "Profil ekspor {path} tidak sah: {detail}.",
+        "Export profile {path} is not valid: {detail}.",
+    ),
 }
 
 
-def render(code: str, lang: str = "id", **params: Any) -> str:
+def render(code: str, lang: str = "id", /, **params: Any) -> str:
     """The sentence for ``code`` in ``lang`` ('id' or 'en'), with parameters filled in."""
     pair = CATALOGUE.get(code)
     if pair is None:
