@@ -357,6 +357,187 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+# -- Programmes, calendar, payments, budget, events (issue 3) ----------------------------------------
+CATALOGUE.update(
+    {
+        "programme.name_required": ("Nama program wajib diisi.", "The programme name is required."),
+        "programme.name_too_long": (
+            "Nama program terlalu panjang (maksimal {max} huruf).",
+            "The programme name is too long (at most {max} characters).",
+        ),
+        "programme.name_taken": (
+            "Sudah ada program bernama \u201c{name}\u201d.",
+            "A programme named \u201c{name}\u201d already exists.",
+        ),
+        "programme.funder_required": (
+            "Isi paling sedikit satu penyandang dana (mis. APBD Kabupaten).",
+            "Enter at least one funder (e.g. the regency budget).",
+        ),
+        "programme.funder_name_required": ("Nama penyandang dana wajib diisi.", "Each funder needs a name."),
+        "programme.funder_duplicate": (
+            "Nama penyandang dana tidak boleh sama.",
+            "Two funders cannot have the same name.",
+        ),
+        "programme.funder_shares": (
+            "Bagian penyandang dana harus berjumlah 100% (sekarang {total}%).",
+            "Funder shares must add up to 100% (now {total}%).",
+        ),
+        "programme.funder_quota": (
+            "Kuota penyandang dana harus bilangan bulat positif.",
+            "A funder's quota must be a positive whole number.",
+        ),
+        "programme.funded_months": (
+            "Jumlah bulan dibiayai harus antara 1 dan {max}.",
+            "The number of funded months must be between 1 and {max}.",
+        ),
+        "programme.quota": ("Kuota harus bilangan bulat positif.", "The quota must be a positive whole number."),
+        "programme.lapse_threshold": (
+            "Batas bulan tunggakan sebelum nonaktif harus antara 1 dan 24.",
+            "The number of unpaid months before lapsing must be between 1 and 24.",
+        ),
+        "programme.horizon": (
+            "Rentang kalender harus antara 1 dan 240 bulan.",
+            "The calendar horizon must be between 1 and 240 months.",
+        ),
+        "programme.start": ("Bulan mulai program tidak masuk akal.", "The programme start month is not plausible."),
+        "programme.not_found": ("Program #{programme_id} tidak ditemukan.", "Programme #{programme_id} not found."),
+        "programme.changed": (
+            "Program ini baru saja diubah oleh {by}; muat ulang lalu ulangi perubahan Anda.",
+            "This programme was just changed by {by}; reload it and make your change again.",
+        ),
+        "programme.funder_in_use": (
+            "Penyandang dana {name} sudah punya peserta atau pembayaran dan tidak bisa dihapus.",
+            "Funder {name} already has members or payments and cannot be removed.",
+        ),
+        "funder.not_found": ("Penyandang dana #{funder_id} tidak ditemukan.", "Funder #{funder_id} not found."),
+        "enrolment.overlap": (
+            "{name} sudah terdaftar di program \u201c{programme}\u201d pada bulan yang sama; satu pekerja tidak boleh ikut dua program sekaligus.",
+            "{name} is already enrolled in programme \u201c{programme}\u201d for the same months; a worker cannot be in two programmes at once.",
+        ),
+        "enrolment.not_found": (
+            "Pekerja #{worker_id} tidak terdaftar di program ini.",
+            "Worker #{worker_id} is not enrolled in this programme.",
+        ),
+        "enrolment.worker_inactive": (
+            "{name} berstatus {status} dan tidak bisa didaftarkan.",
+            "{name} is {status} and cannot be enrolled.",
+        ),
+        "enrolment.already": (
+            "{name} sudah terdaftar di program ini.",
+            "{name} is already enrolled in this programme.",
+        ),
+        "enrolment.quota_exceeded": (
+            "Kuota program {quota} terlampaui: peserta menjadi {total}.",
+            "The programme quota of {quota} is exceeded: {total} members.",
+        ),
+        "enrolment.start_before_programme": (
+            "Bulan mulai {start} lebih awal dari mulainya program ({programme_start}).",
+            "Start month {start} is before the programme starts ({programme_start}).",
+        ),
+        "enrolment.nothing_selected": ("Tidak ada pekerja yang dipilih.", "No worker was selected."),
+        "enrolment.already_ended": (
+            "Kepesertaan ini sudah berakhir pada {month}.",
+            "This enrolment already ended in {month}.",
+        ),
+        "payment.amount_invalid": (
+            "Jumlah pembayaran harus bilangan bulat rupiah lebih dari nol (bukan \u201c{value}\u201d).",
+            "A payment amount must be a whole number of rupiah above zero (not \u201c{value}\u201d).",
+        ),
+        "payment.amount_mismatch": (
+            "Jumlah {amount} tidak sama dengan {months} bulan \u00d7 {monthly} = {expected}.",
+            "Amount {amount} does not equal {months} months \u00d7 {monthly} = {expected}.",
+        ),
+        "payment.month_range": (
+            "Bulan akhir {last} lebih awal dari bulan awal {first}.",
+            "The last month {last} is before the first month {first}.",
+        ),
+        "payment.outside_enrolment": (
+            "Bulan {month} di luar masa kepesertaan {name} ({start}\u2013{end}).",
+            "Month {month} lies outside the enrolment of {name} ({start}\u2013{end}).",
+        ),
+        "payment.funded_month": (
+            "Bulan {month} dibayar oleh penyandang dana, bukan oleh pekerja.",
+            "Month {month} is paid by the funder, not by the worker.",
+        ),
+        "payment.month_paid": (
+            "Bulan {month} untuk {name} sudah dibayar (kuitansi {receipt}).",
+            "Month {month} of {name} is already paid (receipt {receipt}).",
+        ),
+        "payment.receipt_required": ("Nomor kuitansi wajib diisi.", "The receipt number is required."),
+        "payment.receipt_conflict": (
+            "Kuitansi {receipt} sudah tercatat dengan isi yang berbeda.",
+            "Receipt {receipt} is already recorded with different details.",
+        ),
+        "payment.receipt_duplicate": (
+            "Kuitansi {receipt} sudah tercatat; tidak dicatat dua kali.",
+            "Receipt {receipt} is already recorded; it is not recorded twice.",
+        ),
+        "payment.invoice_required": ("Nomor tagihan (invoice) BPJS wajib diisi.", "The BPJS invoice number is required."),
+        "payment.invoice_mismatch": (
+            "Tagihan {invoice} sebesar {amount} tidak cocok dengan yang diharapkan {expected} (selisih {difference}).",
+            "Invoice {invoice} for {amount} does not match the expected {expected} (difference {difference}).",
+        ),
+        "payment.invoice_duplicate": (
+            "Tagihan {invoice} sudah dicatat untuk {funder}.",
+            "Invoice {invoice} is already recorded for {funder}.",
+        ),
+        "payment.invoice_months": (
+            "Bulan {month} tidak termasuk bulan yang dibiayai {funder}.",
+            "Month {month} is not a month funded by {funder}.",
+        ),
+        "payment.month_funded_paid": (
+            "Bulan {month} untuk {funder} sudah dibayar (tagihan {invoice}).",
+            "Month {month} for {funder} is already paid (invoice {invoice}).",
+        ),
+        "payment.not_found": ("Pembayaran #{payment_id} tidak ditemukan.", "Payment #{payment_id} not found."),
+        "payment.already_reversed": (
+            "Pembayaran #{payment_id} sudah dibatalkan.",
+            "Payment #{payment_id} has already been reversed.",
+        ),
+        "payment.reverse_reversal": (
+            "Pembatalan tidak bisa dibatalkan lagi; catat pembayaran baru.",
+            "A reversal cannot be reversed; record a new payment instead.",
+        ),
+        "payment.reason_required": ("Alasan pembatalan wajib diisi.", "A reason for the reversal is required."),
+        "payment.worker_unknown": (
+            "Pekerja dengan NIK/KPJ {key} tidak ditemukan.",
+            "No worker with NIK/KPJ {key}.",
+        ),
+        "payment.not_enrolled": (
+            "{name} tidak terdaftar di program ini.",
+            "{name} is not enrolled in this programme.",
+        ),
+        "payment.month_invalid": (
+            "\u201c{value}\u201d bukan bulan (tulis seperti 2026-02).",
+            "\u201c{value}\u201d is not a month (write it like 2026-02).",
+        ),
+        "payment.date_invalid": (
+            "\u201c{value}\u201d bukan tanggal yang sah.",
+            "\u201c{value}\u201d is not a valid date.",
+        ),
+        "payment.date_future": (
+            "Tanggal bayar {date} belum terjadi.",
+            "Payment date {date} is in the future.",
+        ),
+        "payment.file_unreadable": (
+            "Berkas {path} tidak bisa dibaca sebagai lembar kerja ({detail}).",
+            "File {path} cannot be read as a spreadsheet ({detail}).",
+        ),
+        "payment.columns_missing": (
+            "Kolom {columns} tidak ada di baris judul berkas pembayaran.",
+            "Columns {columns} are missing from the header row of the payment file.",
+        ),
+        "event.not_found": ("Peristiwa #{event_id} tidak ditemukan.", "Event #{event_id} not found."),
+        "event.date_future": ("Tanggal peristiwa {date} belum terjadi.", "Event date {date} is in the future."),
+        "holiday.invalid": ("\u201c{value}\u201d bukan tanggal libur yang sah.", "\u201c{value}\u201d is not a valid holiday date."),
+        "usage.month": (
+            "\u201c{value}\u201d bukan bulan (tulis seperti 2025-08).",
+            "\u201c{value}\u201d is not a month (write it like 2025-08).",
+        ),
+    }
+)
+
+
 def render(code: str, lang: str = "id", /, **params: Any) -> str:
     """The sentence for ``code`` in ``lang`` ('id' or 'en'), with parameters filled in."""
     pair = CATALOGUE.get(code)
