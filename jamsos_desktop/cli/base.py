@@ -22,6 +22,8 @@ class Result:
     data: dict[str, Any]
     lines: list[str] = field(default_factory=list)
     exit_code: int = 0
+    #: Start the desktop application on the same database once the output is written (``demo --open``).
+    open_gui: bool = False
 
 
 ContextOpener = Callable[..., "AppContext"]

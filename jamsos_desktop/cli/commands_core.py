@@ -22,6 +22,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("demo", parents=[common], help="fill an empty database with realistic demo data")
     p.add_argument("--workers", type=int, default=2000, metavar="N")
     p.add_argument("--seed", type=int, default=2025, metavar="S")
+    p.add_argument("--open", action="store_true", help="then start the desktop application on it")
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("stats", parents=[common], help="counts")
@@ -69,7 +70,8 @@ def cmd_demo(args: argparse.Namespace, session: Session) -> Result:
         # The same demo again (e.g. the Quick start run twice): nothing to do.
         stats = ctx.registry.stats()
         data = {"workers": stats.total, "programs": 0, "created": False}
-        return Result(data, [f"Data demo sudah ada: {format_number(stats.total)} pekerja."])
+        lines = [f"Data demo sudah ada: {format_number(stats.total)} pekerja."]
+        return Result(data, lines, open_gui=args.open)
     total = ctx.registry.stats().total
     if total:
         raise UsageError("usage.demo_not_empty", workers=format_number(total))
@@ -83,7 +85,8 @@ def cmd_demo(args: argparse.Namespace, session: Session) -> Result:
         user=ctx.user(),
     )
     data = {"workers": outcome.workers, "programs": outcome.programs, "created": True}
-    return Result(data, [f"Data demo dibuat: {format_number(outcome.workers)} pekerja."])
+    lines = [f"Data demo dibuat: {format_number(outcome.workers)} pekerja."]
+    return Result(data, lines, open_gui=args.open)
 
 
 def cmd_stats(args: argparse.Namespace, session: Session) -> Result:

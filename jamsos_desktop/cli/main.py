@@ -123,6 +123,10 @@ def run(argv: list[str], opener: ContextOpener | None = None) -> int:
         emit_json(result.data)
     else:
         emit_lines(result.lines)
+    if result.open_gui and result.exit_code == 0:
+        from jamsos_desktop.cli.gui import start_gui
+
+        return start_gui(args, opener)
     return result.exit_code
 
 
