@@ -1,0 +1,122 @@
+"""Starting the desktop application: ``run`` for clerks, ``selftest`` for the installer and for checks.
+
+Only Qt and the pages are imported here; report and spreadsheet libraries are imported by the features
+that need them, so the window appears quickly.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QApplication
+
+from jamsos_desktop import APP_NAME, ORGANIZATION, __version__
+from jamsos_desktop.domain.errors import UsageError
+from jamsos_desktop.resources_path import resource_path
+
+if TYPE_CHECKING:
+    from jamsos_desktop.app import AppContext
+    from jamsos_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+#: A NIK from Toboali (Bangka Selatan), woman born 17-08-1985, for the form screenshot.
+SAMPLE_NIK = "1903015708850002"
+
+
+def _check_display() -> None:
+    """Qt aborts the process when it finds no display; say so in one sentence instead."""
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            raise UsageError("usage.no_display", detail="DISPLAY/WAYLAND_DISPLAY kosong; pakai QT_QPA_PLATFORM=offscreen")
+
+
+def application() -> QApplication:
+    """The QApplication, created once with the names QSettings uses."""
+    app = QApplication.instance()
+    if app is None:
+        _check_display()
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APP_NAME)
+        QCoreApplication.setApplicationVersion(__version__)
+        app = QApplication([sys.argv[0] if sys.argv else "jamsos"])
+    assert isinstance(app, QApplication)
+    if not app.property("jamsosStyled"):
+        apply_style(app)
+        app.setProperty("jamsosStyled", True)
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyle("Fusion")  # the same calm look on Windows 10/11 and Linux; the system font is kept
+    path = resource_path("styles/app.qss")
+    try:
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
+    except OSError:
+        log.warning("style sheet %s not found; using the plain style", path)
+
+
+def _main_window(context: AppContext, *, remember_state: bool) -> MainWindow:
+    from jamsos_desktop.ui.main_window import MainWindow
+
+    return MainWindow(context, remember_state=remember_state)
+
+
+def run(context: AppContext) -> int:
+    """Show the main window and run until the clerk closes it. Returns the exit code."""
+    app = application()
+    from jamsos_desktop.ui import crash
+
+    crash.install(context.data_dir / "logs" / "jamsos.log" if crash.default_log_path() is None else None)
+    window = _main_window(context, remember_state=True)
+    window.show()
+    return int(app.exec())
+
+
+def _settle(app: QApplication) -> None:
+    """Let pending layout and paint events run (bounded; never an open-ended loop)."""
+    for _ in range(3):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def selftest(context: AppContext, screenshots: Path | None) -> dict[str, Any]:
+    """Start the GUI on ``context``, show every main page once, optionally save a PNG of each, close.
+
+    Works on any Qt platform, ``offscreen`` included. Returns ``{"startup_ms", "pages"}``.
+    """
+    started = time.perf_counter()
+    app = application()
+    window = _main_window(context, remember_state=False)
+    window.show()
+    _settle(app)
+    startup_ms = round((time.perf_counter() - started) * 1000)
+
+    if screenshots is not None:
+        screenshots.mkdir(parents=True, exist_ok=True)
+    shown: list[str] = []
+    try:
+        for page in window.pages():
+            name = page.objectName()
+            window.show_page(name)
+            _settle(app)
+            if screenshots is not None:
+                window.grab().save(str(screenshots / f"{name}.png"))
+            shown.append(name)
+        if screenshots is not None:
+            window.show_page("workersPage")
+            dialog = window.workersPage.add_worker()
+            dialog.ui.nikEdit.setText(SAMPLE_NIK)
+            _settle(app)
+            dialog.grab().save(str(screenshots / "workerForm.png"))
+            dialog.reject()
+    finally:
+        window.close()
+        window.deleteLater()
+        _settle(app)
+    return {"startup_ms": startup_ms, "pages": shown}

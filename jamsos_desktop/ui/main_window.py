@@ -1,0 +1,185 @@
+"""The main window (``mainWindow``): navigation on the left, one page at a time, a status bar.
+
+The window wires pages together and nothing more: each page package owns its own actions and dialogs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from jamsos_desktop import __version__
+from jamsos_desktop.domain.formatting import format_number
+from jamsos_desktop.resources_path import resource_path
+from jamsos_desktop.ui.icons import icon
+from jamsos_desktop.ui.placeholders import ComingPage, coming_pages
+from jamsos_desktop.ui.workers.page import WorkersPage
+
+if TYPE_CHECKING:
+    from jamsos_desktop.app import AppContext
+
+PAGE_NAMES = ("workersPage", "programsPage", "calendarPage", "cardsPage", "syncPage", "dashboardPage")
+
+
+def window_settings() -> QSettings:
+    """Window geometry and state only; office settings live in the database."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "JamSos", "window")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, *, remember_state: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("JamSos \u2014 Pendaftaran Pekerja Rentan"))
+        self._context = context
+        self._remember = remember_state
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navList")
+        self.nav.setIconSize(QSize(24, 24))
+        self.nav.setFixedWidth(176)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("pageStack")
+
+        self.workersPage = WorkersPage(context, self.stack)
+        self._add_page(self.workersPage, "workers", self.tr("Pekerja"))
+        for name, icon_name, title, text in coming_pages():
+            self._add_page(ComingPage(name, title, text, self.stack), icon_name, title)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menu()
+        self._build_status_bar()
+        self.workersPage.workersChanged.connect(self.update_status)
+        self.resize(1280, 720)
+        if remember_state:
+            self._restore_state()
+
+    # -- pages --------------------------------------------------------------------------------------
+    def _add_page(self, page: QWidget, icon_name: str, label: str) -> None:
+        self.stack.addWidget(page)
+        item = QListWidgetItem(icon(icon_name), label)
+        item.setData(Qt.ItemDataRole.UserRole, page.objectName())
+        item.setSizeHint(QSize(160, 40))
+        self.nav.addItem(item)
+
+    def pages(self) -> list[QWidget]:
+        return [self.stack.widget(i) for i in range(self.stack.count())]
+
+    def show_page(self, object_name: str) -> QWidget:
+        for row, page in enumerate(self.pages()):
+            if page.objectName() == object_name:
+                self.nav.setCurrentRow(row)
+                return page
+        raise KeyError(object_name)
+
+    # -- menu and status bar ------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        quit_action = QAction(self.tr("&Keluar"), self)
+        quit_action.setObjectName("quitAction")
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("B&antuan"))
+        about_action = QAction(self.tr("&Tentang JamSos"), self)
+        about_action.setObjectName("aboutAction")
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("aboutDialog")
+        box.setWindowTitle(self.tr("Tentang JamSos"))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(self.tr("<b>JamSos Desktop</b> versi {version}").format(version=__version__))
+        box.setInformativeText(
+            self.tr(
+                "Pendaftaran pekerja rentan peserta BPJS Ketenagakerjaan (JKK dan JKM) untuk Dinas Sosial.\n\n"
+                "Data kode wilayah Kemendagri 2025 dari proyek cahyadsn/wilayah, "
+                "\u00a9 2017\u20132025 Cahya DSN, lisensi MIT (teks lengkap di Detail)."
+            )
+        )
+        notice = resource_path("regions/NOTICE-wilayah.md")
+        with contextlib.suppress(OSError):
+            box.setDetailedText(notice.read_text(encoding="utf-8"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.regencyLabel = QLabel(self)
+        self.regencyLabel.setObjectName("regencyLabel")
+        self.databaseLabel = QLabel(self)
+        self.databaseLabel.setObjectName("databaseLabel")
+        self.databaseLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.workerCountLabel = QLabel(self)
+        self.workerCountLabel.setObjectName("statusWorkerCount")
+        bar.addWidget(self.regencyLabel)
+        bar.addWidget(self.databaseLabel, 1)
+        bar.addPermanentWidget(self.workerCountLabel)
+        self.regencyLabel.setText(self._context.regions.regency_name())
+        location = database_location(self._context)
+        self.databaseLabel.setText(self.tr("Basis data: {path}").format(path=location))
+        self.databaseLabel.setToolTip(location)
+        self.update_status()
+
+    def update_status(self) -> None:
+        stats = self._context.registry.stats()
+        self.workerCountLabel.setText(
+            self.tr("{total} pekerja terdaftar, {active} aktif").format(
+                total=format_number(stats.total), active=format_number(stats.active)
+            )
+        )
+
+    # -- window state -------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = window_settings()
+        geometry = settings.value("geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        state = settings.value("state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._remember:
+            settings = window_settings()
+            settings.setValue("geometry", self.saveGeometry())
+            settings.setValue("state", self.saveState())
+        super().closeEvent(event)
+
+
+def database_location(context: AppContext) -> str:
+    """What to show as the database's place: the file path, or a URL without its password."""
+    target = getattr(context.database, "target", None)
+    display = getattr(target, "display", None)
+    if display:
+        return str(display)
+    path = getattr(target, "path", None)
+    return str(Path(path)) if path else str(context.data_dir)
