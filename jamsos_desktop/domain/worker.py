@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
 from datetime import date, datetime
+from enum import Enum
 
 from jamsos_desktop.domain.errors import Finding, Severity
 from jamsos_desktop.domain.money import MAX_DECLARED_INCOME, MIN_DECLARED_INCOME, format_rupiah

@@ -74,16 +74,15 @@ class Database:
         return db
 
     def _upgrade(self) -> None:
-        with self.guard(), self._write_lock.held():
-            with self.engine.connect() as conn:
-                conn = conn.execution_options(jamsos_write=True)
-                if self.target.path is None:
-                    current = _server_revision(conn)
-                    if current is not None and current not in migrate.KNOWN_REVISIONS:
-                        raise DatabaseError("db.newer", path=self.target.display, revision=current)
-                with conn.begin():
-                    log.info("upgrading database schema of %s to %s", self.target.display, migrate.HEAD)
-                    migrate.upgrade_to_head(conn)
+        with self.guard(), self._write_lock.held(), self.engine.connect() as raw:
+            conn = raw.execution_options(jamsos_write=True)
+            if self.target.path is None:
+                current = _server_revision(conn)
+                if current is not None and current not in migrate.KNOWN_REVISIONS:
+                    raise DatabaseError("db.newer", path=self.target.display, revision=current)
+            with conn.begin():
+                log.info("upgrading database schema of %s to %s", self.target.display, migrate.HEAD)
+                migrate.upgrade_to_head(conn)
 
     def schema_version(self) -> str:
         with self.guard(), self.engine.connect() as conn:

@@ -34,9 +34,8 @@ def upgrade_to_head(connection: Connection) -> None:
 
 
 def script_heads() -> list[str]:
-    from alembic.script import ScriptDirectory
-
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))

@@ -61,13 +61,15 @@ class SqlUnitOfWork:
 
     def __exit__(self, exc_type, exc, tb):  # type: ignore[no-untyped-def]
         assert self.session is not None and self._stack is not None
-        try:
-            self.session.rollback()
-            self.session.close()
-        finally:
-            stack, self._stack = self._stack, None
-            # The guard sees the original exception and may turn it into a DatabaseError.
-            return stack.__exit__(exc_type, exc, tb)
+        stack, self._stack = self._stack, None
+        with stack:  # the guard sees any exception and may turn it into a DatabaseError
+            try:
+                self.session.rollback()
+            finally:
+                self.session.close()
+            if exc is not None:
+                raise exc
+        return False
 
     def commit(self) -> None:
         assert self.session is not None
