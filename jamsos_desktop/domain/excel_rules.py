@@ -132,34 +132,124 @@ def _alias(column: Column, *spellings: str) -> None:
 
 
 _alias(Column.NUMBER, "No", "No.", "Nomor", "No Urut", "Nomor Urut")
-_alias(Column.NIK, "NIK", "N I K", "No NIK", "Nomor NIK", "NIK KTP", "No KTP", "Nomor KTP", "NIK Peserta",
-       "Nomor Induk Kependudukan", "NIK Pekerja")
+_alias(
+    Column.NIK,
+    "NIK",
+    "N I K",
+    "No NIK",
+    "Nomor NIK",
+    "NIK KTP",
+    "No KTP",
+    "Nomor KTP",
+    "NIK Peserta",
+    "Nomor Induk Kependudukan",
+    "NIK Pekerja",
+)
 _alias(Column.KK, "No KK", "KK", "Nomor KK", "No Kartu Keluarga", "Nomor Kartu Keluarga", "NKK")
-_alias(Column.NAME, "Nama", "Nama Lengkap", "Nama Pekerja", "Nama Peserta", "Nama Sesuai KTP", "Nama (sesuai KTP)",
-       "Nama Tenaga Kerja")
-_alias(Column.SEX, "L/P", "JK", "J/K", "Jenis Kelamin", "Jns Kelamin", "Jenis Kel", "Kelamin", "Sex", "Gender",
-       "Jenis Kelamin (L/P)", "LK/PR")
+_alias(
+    Column.NAME,
+    "Nama",
+    "Nama Lengkap",
+    "Nama Pekerja",
+    "Nama Peserta",
+    "Nama Sesuai KTP",
+    "Nama (sesuai KTP)",
+    "Nama Tenaga Kerja",
+)
+_alias(
+    Column.SEX,
+    "L/P",
+    "JK",
+    "J/K",
+    "Jenis Kelamin",
+    "Jns Kelamin",
+    "Jenis Kel",
+    "Kelamin",
+    "Sex",
+    "Gender",
+    "Jenis Kelamin (L/P)",
+    "LK/PR",
+)
 _alias(Column.BIRTH_PLACE, "Tempat Lahir", "Tmp Lahir", "Tmpt Lahir", "Tempat Lhr")
-_alias(Column.BIRTH_DATE, "Tanggal Lahir", "Tgl Lahir", "Tgl. Lahir", "Tgl Lhr", "Tanggal Lhr", "Tanggal Lahir (dd-mm-yyyy)",
-       "Tanggal Lahir (hh-bb-tttt)", "Tgl Lahir (dd/mm/yyyy)")
-_alias(Column.BIRTH_PLACE_DATE, "Tempat/Tgl Lahir", "Tempat, Tanggal Lahir", "Tempat/Tanggal Lahir", "TTL",
-       "Tempat Tgl Lahir", "Tmp/Tgl Lahir", "Tempat & Tgl Lahir")
+_alias(
+    Column.BIRTH_DATE,
+    "Tanggal Lahir",
+    "Tgl Lahir",
+    "Tgl. Lahir",
+    "Tgl Lhr",
+    "Tanggal Lhr",
+    "Tanggal Lahir (dd-mm-yyyy)",
+    "Tanggal Lahir (hh-bb-tttt)",
+    "Tgl Lahir (dd/mm/yyyy)",
+)
+_alias(
+    Column.BIRTH_PLACE_DATE,
+    "Tempat/Tgl Lahir",
+    "Tempat, Tanggal Lahir",
+    "Tempat/Tanggal Lahir",
+    "TTL",
+    "Tempat Tgl Lahir",
+    "Tmp/Tgl Lahir",
+    "Tempat & Tgl Lahir",
+)
 _alias(Column.ADDRESS, "Alamat", "Alamat Lengkap", "Alamat Rumah", "Dusun", "Alamat (Dusun/Jalan)")
 _alias(Column.RT_RW, "RT/RW", "RT RW", "RT / RW")
 _alias(Column.RT, "RT")
 _alias(Column.RW, "RW")
-_alias(Column.VILLAGE, "Desa", "Kelurahan", "Desa/Kelurahan", "Desa/Kel", "Desa / Kelurahan", "Kel/Desa",
-       "Kelurahan/Desa", "Nama Desa")
+_alias(
+    Column.VILLAGE,
+    "Desa",
+    "Kelurahan",
+    "Desa/Kelurahan",
+    "Desa/Kel",
+    "Desa / Kelurahan",
+    "Kel/Desa",
+    "Kelurahan/Desa",
+    "Nama Desa",
+)
 _alias(Column.DISTRICT, "Kecamatan", "Kec", "Kec.", "Nama Kecamatan")
 _alias(Column.OCCUPATION, "Pekerjaan", "Jenis Pekerjaan", "Profesi", "Mata Pencaharian", "Pekerjaan Utama")
-_alias(Column.PHONE, "No HP", "No. HP", "HP", "No Telp", "No. Telp", "Telepon", "No Telepon", "Nomor HP",
-       "No HP/WA", "No WA", "WA", "Nomor Telepon", "Handphone", "No. HP/WA", "Kontak")
+_alias(
+    Column.PHONE,
+    "No HP",
+    "No. HP",
+    "HP",
+    "No Telp",
+    "No. Telp",
+    "Telepon",
+    "No Telepon",
+    "Nomor HP",
+    "No HP/WA",
+    "No WA",
+    "WA",
+    "Nomor Telepon",
+    "Handphone",
+    "No. HP/WA",
+    "Kontak",
+)
 _alias(Column.INCOME, "Penghasilan", "Upah", "Penghasilan Per Bulan", "Penghasilan (Rp)", "Upah Dilaporkan")
-_alias(Column.KPJ, "KPJ", "No KPJ", "Nomor KPJ", "No. KPJ", "Nomor Peserta", "No Peserta", "No Kartu BPJS",
-       "Nomor Kartu Peserta")
+_alias(
+    Column.KPJ,
+    "KPJ",
+    "No KPJ",
+    "Nomor KPJ",
+    "No. KPJ",
+    "Nomor Peserta",
+    "No Peserta",
+    "No Kartu BPJS",
+    "Nomor Kartu Peserta",
+)
 _alias(Column.HEIR_NAME, "Ahli Waris", "Nama Ahli Waris", "Nama Ahliwaris", "Ahliwaris")
-_alias(Column.HEIR_RELATIONSHIP, "Hubungan", "Hubungan Ahli Waris", "Hub. Ahli Waris", "Hubungan Keluarga",
-       "Hub", "Hubungan dgn Peserta", "Hubungan Dengan Peserta")
+_alias(
+    Column.HEIR_RELATIONSHIP,
+    "Hubungan",
+    "Hubungan Ahli Waris",
+    "Hub. Ahli Waris",
+    "Hubungan Keluarga",
+    "Hub",
+    "Hubungan dgn Peserta",
+    "Hubungan Dengan Peserta",
+)
 _alias(Column.HEIR_NIK, "NIK Ahli Waris", "NIK Ahliwaris")
 _alias(Column.HEIR_PHONE, "No HP Ahli Waris", "HP Ahli Waris", "Telp Ahli Waris")
 _alias(Column.NOTES, "Keterangan", "Ket", "Ket.", "Catatan")
@@ -257,7 +347,8 @@ def find_header(rows: Iterable[Sequence[CellValue]], *, max_rows: int = 30) -> H
 
 # -- value normalisers --------------------------------------------------------------------------------
 NO_NIK_PHRASES = frozenset(
-    header_key(p) for p in ("belum ada", "belum punya", "belum ada nik", "belum punya nik", "tidak ada", "tanpa nik")
+    header_key(p)
+    for p in ("belum ada", "belum punya", "belum ada nik", "belum punya nik", "tidak ada", "tanpa nik")
 )
 _SCIENTIFIC = re.compile(r"^\s*\d(?:[.,]\d+)?[eE]\+?\d+\s*$")
 
@@ -379,7 +470,9 @@ def parse_date_text(text: str, today: date) -> date | None:
     return None
 
 
-def read_date_cell(value: CellValue, today: date, column: str = "birth_date") -> tuple[date | None, Finding | None]:
+def read_date_cell(
+    value: CellValue, today: date, column: str = "birth_date"
+) -> tuple[date | None, Finding | None]:
     """A date from a date cell, an Excel serial number or text; a finding when it cannot be read."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
@@ -470,12 +563,18 @@ def split_place_date(value: CellValue, today: date) -> tuple[str, date | None, s
 
 _RELATIONSHIPS: dict[str, HeirRelationship] = {}
 for _rel, _spellings in (
-    (HeirRelationship.SPOUSE, ("istri", "isteri", "suami", "pasangan", "suamiistri", "janda", "duda", "bini")),
+    (
+        HeirRelationship.SPOUSE,
+        ("istri", "isteri", "suami", "pasangan", "suamiistri", "janda", "duda", "bini"),
+    ),
     (HeirRelationship.CHILD, ("anak", "anakkandung", "anakangkat", "anaktiri", "putra", "putri")),
     (HeirRelationship.PARENT, ("ayah", "ibu", "bapak", "orangtua", "ortu", "ayahkandung", "ibukandung")),
     (HeirRelationship.GRANDCHILD, ("cucu",)),
     (HeirRelationship.GRANDPARENT, ("kakek", "nenek")),
-    (HeirRelationship.SIBLING, ("kakak", "adik", "saudara", "saudarakandung", "abang", "adikkandung", "kakakkandung")),
+    (
+        HeirRelationship.SIBLING,
+        ("kakak", "adik", "saudara", "saudarakandung", "abang", "adikkandung", "kakakkandung"),
+    ),
     (HeirRelationship.PARENT_IN_LAW, ("mertua", "bapakmertua", "ibumertua")),
     (HeirRelationship.WILL, ("wasiat", "penerimawasiat")),
 ):
@@ -534,8 +633,22 @@ class RowKind(StrEnum):
 
 _TOTAL_WORDS = ("jumlah", "total", "jml", "subtotal", "grandtotal")
 _SIGNATURE_WORDS = (
-    "kepaladesa", "kades", "lurah", "kepalakelurahan", "mengetahui", "menyetujui", "camat", "sekretaris",
-    "sekdes", "ttd", "tandatangan", "nip", "dibuatoleh", "diketahuioleh", "pejabat", "kepaladinas",
+    "kepaladesa",
+    "kades",
+    "lurah",
+    "kepalakelurahan",
+    "mengetahui",
+    "menyetujui",
+    "camat",
+    "sekretaris",
+    "sekdes",
+    "ttd",
+    "tandatangan",
+    "nip",
+    "dibuatoleh",
+    "diketahuioleh",
+    "pejabat",
+    "kepaladinas",
 )
 _DATE_LINE = re.compile(r"^[A-Za-z .'-]+,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}$")  # "Rias, 12 Agustus 2025"
 
@@ -547,9 +660,7 @@ def row_kind(cells: Sequence[CellValue], header: HeaderMatch) -> RowKind:
     worker is never skipped because his name happens to be "Camat".
     """
     texts = [cell_text(c).strip() for c in cells]
-    meaningful = [
-        (i, t) for i, t in enumerate(texts) if t and header.columns.get(i) not in (Column.NUMBER,)
-    ]
+    meaningful = [(i, t) for i, t in enumerate(texts) if t and header.columns.get(i) not in (Column.NUMBER,)]
     if not meaningful:
         return RowKind.BLANK
     nik_index = header.index_of(Column.NIK)
@@ -563,7 +674,9 @@ def row_kind(cells: Sequence[CellValue], header: HeaderMatch) -> RowKind:
         return RowKind.HEADER
     if any(k.startswith(_TOTAL_WORDS) for k in keys):
         return RowKind.TOTAL
-    if any(any(w in k for w in _SIGNATURE_WORDS) for k in keys) or any(_DATE_LINE.match(t) for _, t in meaningful):
+    if any(any(w in k for w in _SIGNATURE_WORDS) for k in keys) or any(
+        _DATE_LINE.match(t) for _, t in meaningful
+    ):
         name_index = header.index_of(Column.NAME)
         has_name = name_index is not None and name_index < len(texts) and bool(texts[name_index])
         if not has_name or len(meaningful) <= 2:
@@ -749,9 +862,7 @@ class VillageMatcher:
         if close:
             best = prefer(inside[close[0]])
             ratio_best = difflib.SequenceMatcher(None, key, close[0]).ratio()
-            runner_up = (
-                difflib.SequenceMatcher(None, key, close[1]).ratio() if len(close) > 1 else 0.0
-            )
+            runner_up = difflib.SequenceMatcher(None, key, close[1]).ratio() if len(close) > 1 else 0.0
             if len(best) == 1 and ratio_best - runner_up >= 0.05:
                 return VillageMatch(
                     best[0].code,

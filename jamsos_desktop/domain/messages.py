@@ -302,6 +302,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Desa/kelurahan \u201c{name}\u201d tidak ada di Kecamatan {district}; dipakai {found}.",
         "Village \u201c{name}\u201d is not in district {district}; {found} was used.",
     ),
+    "excel.from_nik": (
+        "Kolom kosong; diisi {value} menurut NIK.",
+        "The cell is empty; {value} was taken from the NIK.",
+    ),
     "excel.duplicate_in_file": (
         "NIK {nik} sudah ada di baris {first_row} berkas ini; baris ini tidak diimpor.",
         "NIK {nik} already appears in row {first_row} of this file; this row was not imported.",
