@@ -50,7 +50,7 @@ class DeactivateDialog(QDialog):
         self.statusCombo = QComboBox(self)
         self.statusCombo.setObjectName("deactivateStatusCombo")
         for status in END_STATUSES:
-            self.statusCombo.addItem(status.label, status)
+            self.statusCombo.addItem(status.label, status.value)
 
         self.dateEdit = QDateEdit(self)
         self.dateEdit.setObjectName("deactivateDateEdit")
@@ -97,8 +97,7 @@ class DeactivateDialog(QDialog):
         cancel.clicked.connect(self.reject)
 
     def confirm(self) -> bool:
-        status = self.statusCombo.currentData()
-        assert isinstance(status, WorkerStatus)
+        status = WorkerStatus(self.statusCombo.currentData())
         try:
             self._context.registry.deactivate(
                 self._worker.id,

@@ -104,7 +104,7 @@ class WorkerFormDialog(QDialog):
         ui = self.ui
         ui.sexCombo.addItem(self.tr("\u2014 pilih \u2014"), None)
         for sex in Sex:
-            ui.sexCombo.addItem(sex.label, sex)
+            ui.sexCombo.addItem(sex.label, sex.value)  # Qt keeps str enums as plain str
 
         for district, village in self._context.regions.all_villages():
             self._villages.append((district.code, district.name, village.code, village.name))
@@ -196,8 +196,8 @@ class WorkerFormDialog(QDialog):
         else:
             allowed = tuple(s for s in WorkerStatus if s is current or s in ALLOWED_TRANSITIONS[current])
         for status in allowed:
-            combo.addItem(status.label, status)
-        combo.setCurrentIndex(max(0, combo.findData(current or WorkerStatus.DRAFT)))
+            combo.addItem(status.label, status.value)
+        combo.setCurrentIndex(max(0, combo.findData((current or WorkerStatus.DRAFT).value)))
 
     def _fill_villages(self, district_code: str | None) -> None:
         combo = self.ui.villageCombo
@@ -224,7 +224,7 @@ class WorkerFormDialog(QDialog):
         ui.nameEdit.setText(w.name)
         ui.birthPlaceEdit.setText(w.birth_place)
         ui.birthDateEdit.setText(format_short_date(w.birth_date))
-        ui.sexCombo.setCurrentIndex(max(0, ui.sexCombo.findData(w.sex)))
+        ui.sexCombo.setCurrentIndex(max(0, ui.sexCombo.findData(w.sex.value if w.sex else None)))
         self.set_village(w.village_code)
         ui.addressEdit.setText(w.address)
         ui.rtEdit.setText(w.rt)
@@ -293,7 +293,7 @@ class WorkerFormDialog(QDialog):
                 ui.birthDateEdit.blockSignals(False)
             if self.sex() is None:
                 ui.sexCombo.blockSignals(True)
-                ui.sexCombo.setCurrentIndex(max(0, ui.sexCombo.findData(check.info.sex)))
+                ui.sexCombo.setCurrentIndex(max(0, ui.sexCombo.findData(check.info.sex.value)))
                 ui.sexCombo.blockSignals(False)
             check = self._registry.check_nik(text, birth_date=self.birth_date(), sex=self.sex())
         self._render_nik(check)
@@ -304,8 +304,9 @@ class WorkerFormDialog(QDialog):
         lines: list[str] = []
         findings = list(check.findings) if check is not None else []
         findings += [f for f in self._nik_extra if f not in findings]
-        typing = (
-            check is not None
+        typing = (  # still typing: a neutral count, not a red error (after a save attempt: red)
+            not self._nik_extra
+            and check is not None
             and len(check.nik) < NIK_LENGTH
             and check.nik.isdigit()
             and [f.code for f in findings] == ["nik.length"]
@@ -379,8 +380,8 @@ class WorkerFormDialog(QDialog):
         combo = QComboBox(table)
         combo.setObjectName(f"heirRelationCombo{row}")
         for relation in HeirRelationship:  # declared in the order of PP 44/2015 art. 37
-            combo.addItem(relation.label, relation)
-        combo.setCurrentIndex(max(0, combo.findData(heir.relationship)) if heir else 0)
+            combo.addItem(relation.label, relation.value)
+        combo.setCurrentIndex(max(0, combo.findData(heir.relationship.value)) if heir else 0)
         table.setCellWidget(row, _HEIR_RELATION, combo)
         table.setItem(row, _HEIR_NIK, QTableWidgetItem((heir.nik or "") if heir else ""))
         table.setItem(row, _HEIR_PHONE, QTableWidgetItem(heir.phone if heir else ""))
@@ -406,7 +407,8 @@ class WorkerFormDialog(QDialog):
                 return item.text().strip() if item is not None else ""
 
             combo = table.cellWidget(row, _HEIR_RELATION)
-            relation = combo.currentData() if isinstance(combo, QComboBox) else HeirRelationship.SPOUSE
+            value = combo.currentData() if isinstance(combo, QComboBox) else None
+            relation = HeirRelationship(value) if value else HeirRelationship.SPOUSE
             if not (text(_HEIR_NAME) or text(_HEIR_NIK) or text(_HEIR_PHONE)):
                 continue  # an empty row the clerk added and left
             out.append(Heir(text(_HEIR_NAME), relation, text(_HEIR_NIK) or None, text(_HEIR_PHONE)))
@@ -418,7 +420,7 @@ class WorkerFormDialog(QDialog):
 
     def sex(self) -> Sex | None:
         value = self.ui.sexCombo.currentData()
-        return value if isinstance(value, Sex) else None
+        return Sex(value) if value else None
 
     def village_code(self) -> str:
         combo = self.ui.villageCombo
@@ -433,7 +435,7 @@ class WorkerFormDialog(QDialog):
 
     def data(self) -> WorkerData:
         ui = self.ui
-        status = ui.statusCombo.currentData()
+        status_value = ui.statusCombo.currentData()
         consent = self._worker.consent if self._worker is not None else Consent()
         given = ui.consentCheck.isChecked()
         if given != consent.given:
@@ -454,7 +456,7 @@ class WorkerFormDialog(QDialog):
             phone=ui.phoneEdit.text(),
             income=ui.incomeSpin.value(),
             kpj=ui.kpjEdit.text(),
-            status=status if isinstance(status, WorkerStatus) else WorkerStatus.DRAFT,
+            status=WorkerStatus(status_value) if status_value else WorkerStatus.DRAFT,
             heirs=self.heirs(),
             consent=consent,
             notes=ui.notesEdit.toPlainText(),
