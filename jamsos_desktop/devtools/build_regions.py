@@ -28,7 +28,8 @@ def build(source: Path, output: Path = OUTPUT) -> int:
         if "\t" in name or "\n" in name:
             raise SystemExit(f"{source}: name of {code} contains a tab or newline")
         buffer.write(f"{code}\t{name}\n")
-    with gzip.GzipFile(output, "wb", mtime=0, compresslevel=9) as gz:
+    # No file name and no time in the gzip header: the same CSV always gives the same bytes.
+    with output.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
         gz.write(buffer.getvalue().encode("utf-8"))
     return len(rows) - 1
 
