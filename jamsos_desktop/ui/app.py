@@ -34,7 +34,9 @@ def _check_display() -> None:
     """Qt aborts the process when it finds no display; say so in one sentence instead."""
     if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            raise UsageError("usage.no_display", detail="DISPLAY/WAYLAND_DISPLAY kosong; pakai QT_QPA_PLATFORM=offscreen")
+            raise UsageError(
+                "usage.no_display", detail="DISPLAY/WAYLAND_DISPLAY kosong; pakai QT_QPA_PLATFORM=offscreen"
+            )
 
 
 def application() -> QApplication:

@@ -224,7 +224,9 @@ def test_someone_elses_save_is_never_overwritten(qtbot, page, ui_context, add_wo
     other = ui_context.registry.get(worker.id)
     from dataclasses import replace
 
-    ui_context.registry.update(worker.id, replace(other, phone="081299990000"), expected_version=other.version)
+    ui_context.registry.update(
+        worker.id, replace(other, phone="081299990000"), expected_version=other.version
+    )
 
     dialog.ui.nameEdit.setText("Irman Saputra")
     qtbot.mouseClick(child(dialog, "saveButton"), Qt.MouseButton.LeftButton)

@@ -75,7 +75,9 @@ class WorkerFormDialog(QDialog):
     #: the clerk asked to open another worker's record (a duplicate NIK/KPJ) instead of this one
     openWorkerRequested = Signal(int)
 
-    def __init__(self, context: AppContext, worker_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, worker_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_WorkerForm()
         self.ui.setupUi(self)
@@ -89,7 +91,9 @@ class WorkerFormDialog(QDialog):
         self._nik_extra: list[Finding] = []
         self._messages: dict[str, tuple[QFormLayout | None, QLabel]] = {}
         self._marked: list[QWidget] = []
-        self._villages: list[tuple[str, str, str, str]] = []  # (district code, district, village code, village)
+        self._villages: list[
+            tuple[str, str, str, str]
+        ] = []  # (district code, district, village code, village)
 
         self._setup_widgets()
         self._connect()
@@ -271,7 +275,9 @@ class WorkerFormDialog(QDialog):
         ui = self.ui
         self._nik_extra = []
         if ui.noNikCheck.isChecked():
-            self._set_nik_html(self._hint(self.tr("Pekerja ini belum punya NIK; data lain tetap bisa disimpan.")))
+            self._set_nik_html(
+                self._hint(self.tr("Pekerja ini belum punya NIK; data lain tetap bisa disimpan."))
+            )
             self._set_problem(ui.nikEdit, "")
             self._show_existing(None)
             return
@@ -279,7 +285,11 @@ class WorkerFormDialog(QDialog):
         digits = clean_nik(text)
         if not digits:
             self._set_nik_html(
-                self._hint(self.tr("Ketik 16 digit NIK: tanggal lahir, jenis kelamin dan wilayahnya terbaca otomatis."))
+                self._hint(
+                    self.tr(
+                        "Ketik 16 digit NIK: tanggal lahir, jenis kelamin dan wilayahnya terbaca otomatis."
+                    )
+                )
             )
             self._set_problem(ui.nikEdit, "")
             self._show_existing(None)
@@ -350,7 +360,9 @@ class WorkerFormDialog(QDialog):
         found = self._registry.find_by_nik(nik)
         if found is not None and found.id != self.worker_id:
             self._show_existing(
-                found.id, found.name, self.tr("NIK ini sudah terdaftar atas nama {name}.").format(name=found.name)
+                found.id,
+                found.name,
+                self.tr("NIK ini sudah terdaftar atas nama {name}.").format(name=found.name),
             )
         else:
             self._show_existing(None)
