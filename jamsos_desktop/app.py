@@ -18,7 +18,10 @@ from jamsos_desktop.domain.errors import DatabaseError
 from jamsos_desktop.domain.regions import RegionTable, default_table
 from jamsos_desktop.paths import resolve
 from jamsos_desktop.persistence.database import Database
+from jamsos_desktop.services.calendar import CalendarService
+from jamsos_desktop.services.payments import PaymentService
 from jamsos_desktop.services.ports import UnitOfWork
+from jamsos_desktop.services.programmes import ProgrammeService
 from jamsos_desktop.services.registry import RegionDirectory, WorkerRegistry
 from jamsos_desktop.services.settings import SettingsService
 from jamsos_desktop.services.setup import InitResult, initialize
@@ -45,6 +48,9 @@ class AppContext:
     settings: SettingsService = field(init=False)
     registry: WorkerRegistry = field(init=False)
     regions: RegionDirectory = field(init=False)
+    programmes: ProgrammeService = field(init=False)
+    calendar: CalendarService = field(init=False)
+    payments: PaymentService = field(init=False)
 
     def __post_init__(self) -> None:
         self._regency_cache: str | None = None
@@ -57,6 +63,9 @@ class AppContext:
             user=lambda: self.user(),
             clock=lambda: self.clock(),
         )
+        self.programmes = ProgrammeService(self.unit_of_work, user=lambda: self.user(), clock=lambda: self.clock())
+        self.calendar = CalendarService(self.unit_of_work, clock=lambda: self.clock())
+        self.payments = PaymentService(self.unit_of_work, user=lambda: self.user(), clock=lambda: self.clock())
 
     def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
         return self.database.unit_of_work(write=write)

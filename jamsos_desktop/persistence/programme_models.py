@@ -135,9 +135,7 @@ class FunderPaymentLineRow(Base):
 
     __tablename__ = "funder_payment_line"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    payment_id: Mapped[int] = mapped_column(
-        ForeignKey("funder_payment.id", ondelete="CASCADE"), index=True
-    )
+    payment_id: Mapped[int] = mapped_column(ForeignKey("funder_payment.id", ondelete="CASCADE"), index=True)
     month: Mapped[int] = mapped_column(Integer, index=True)
     workers: Mapped[int] = mapped_column(Integer)
     expected: Mapped[int] = mapped_column(Integer)

@@ -10,6 +10,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from jamsos_desktop.persistence.engine import WriteLock
+from jamsos_desktop.persistence.programme_repository import (
+    CalendarRepository,
+    EnrolmentRepository,
+    EventRepository,
+    HolidayRepository,
+    PaymentRepository,
+    ProgrammeRepository,
+)
 from jamsos_desktop.persistence.repositories import (
     RegionRepository,
     SettingsRepository,
@@ -26,6 +34,12 @@ class SqlUnitOfWork:
     workers: WorkerRepository
     regions: RegionRepository
     settings: SettingsRepository
+    programmes: ProgrammeRepository
+    enrolments: EnrolmentRepository
+    payments: PaymentRepository
+    calendar: CalendarRepository
+    holidays: HolidayRepository
+    events: EventRepository
 
     def __init__(
         self,
@@ -57,6 +71,12 @@ class SqlUnitOfWork:
         self.workers = WorkerRepository(self.session)
         self.regions = RegionRepository(self.session)
         self.settings = SettingsRepository(self.session)
+        self.programmes = ProgrammeRepository(self.session)
+        self.enrolments = EnrolmentRepository(self.session)
+        self.payments = PaymentRepository(self.session)
+        self.calendar = CalendarRepository(self.session)
+        self.holidays = HolidayRepository(self.session)
+        self.events = EventRepository(self.session)
         return self
 
     def __exit__(self, exc_type, exc, tb):  # type: ignore[no-untyped-def]

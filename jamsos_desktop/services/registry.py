@@ -206,6 +206,7 @@ class WorkerRegistry:
                 expected_version=expected_version,
             ):
                 raise ConflictError("worker.changed", by=current.updated_by or "?")
+            uow.enrolments.end_for_worker(worker_id, exit_date=end_date, reason=status.value)  # future months end
             uow.commit()
             saved = uow.workers.get(worker_id)
         assert saved is not None
