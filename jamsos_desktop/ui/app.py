@@ -87,6 +87,14 @@ def _settle(app: QApplication) -> None:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
+def _wait_for_lists(app: QApplication, window: MainWindow, timeout_s: float = 15.0) -> None:
+    """Wait (bounded) until the workers list has its first answer, so screenshots show real rows."""
+    deadline = time.perf_counter() + timeout_s
+    while window.workersPage.model.busy and time.perf_counter() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.002)
+
+
 def selftest(context: AppContext, screenshots: Path | None) -> dict[str, Any]:
     """Start the GUI on ``context``, show every main page once, optionally save a PNG of each, close.
 
@@ -98,6 +106,7 @@ def selftest(context: AppContext, screenshots: Path | None) -> dict[str, Any]:
     window.show()
     _settle(app)
     startup_ms = round((time.perf_counter() - started) * 1000)
+    _wait_for_lists(app, window)
 
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)

@@ -77,4 +77,5 @@ def page(qtbot, styled_app, ui_context):  # type: ignore[no-untyped-def]
     widget.resize(1200, 700)
     widget.show()
     qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: not widget.model.busy)  # the first list query runs in the background
     return widget

@@ -115,7 +115,7 @@ def test_filled_form_saves_and_search_finds_the_worker(qtbot, page, ui_context):
 
 def test_duplicate_nik_is_caught_before_saving_with_a_link_to_the_record(qtbot, page, ui_context, add_worker):  # type: ignore[no-untyped-def]
     existing = add_worker("Hj. Rohani", born=date(1985, 8, 17), sex=Sex.FEMALE, nik=NIK_SITI)
-    page.refresh()
+    page.refresh(wait=True)
     dialog = open_form(page)
     qtbot.keyClicks(child(dialog, "nikEdit"), NIK_SITI)
 
@@ -214,7 +214,7 @@ def test_a_new_warning_is_shown_once_then_the_clerk_may_save(qtbot, page, ui_con
 
 def test_someone_elses_save_is_never_overwritten(qtbot, page, ui_context, add_worker):  # type: ignore[no-untyped-def]
     worker = add_worker("Irman")
-    page.refresh()
+    page.refresh(wait=True)
     assert page.select_worker(worker.id)
     page.editButton.click()
     dialog = page.dialog

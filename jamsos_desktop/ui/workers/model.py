@@ -3,17 +3,25 @@
 Filtering and sorting happen in SQL (``registry.search_ids``); only the rows the view paints are read
 (``registry.summaries`` for a block of ids at a time), and a few blocks are cached. A
 ``QSortFilterProxyModel`` over all rows would cost ~0.85 s per keystroke at 100,000 workers.
+
+The id query runs on one background thread so typing never freezes the window on a big database; while
+one query runs, newer keystrokes replace each other and only the latest is asked next (latest wins).
+The result is collected on the GUI thread by a short timer, so no Qt object is touched from the thread.
 """
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 
+from jamsos_desktop.domain.errors import JamsosError
 from jamsos_desktop.domain.formatting import format_short_date
 from jamsos_desktop.domain.worker import SortKey, WorkerQuery, WorkerSummary
 
@@ -25,10 +33,26 @@ MAX_CACHED_BLOCKS = 30  # 6,000 rows: several screens either way, a few MB at mo
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROLE_ID = Qt.ItemDataRole.UserRole
+log = logging.getLogger(__name__)
+
+_executor: ThreadPoolExecutor | None = None
+
+
+def executor() -> ThreadPoolExecutor:
+    """The one background thread for list queries (SQLite reads in WAL do not block the writer)."""
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jamsos-search")
+    return _executor
 
 
 class WorkerTableModel(QAbstractTableModel):
     """Rows of :class:`WorkerSummary`, by position in the current id list."""
+
+    #: a query's ids arrived and the rows were reset (always on the GUI thread)
+    searchFinished = Signal()
+    #: a query failed with an expected error (e.g. the database is locked); the sentence to show
+    searchFailed = Signal(str)
 
     #: column key and the SortKey SQL sorts it by (None: the registry cannot sort by it yet)
     COLUMNS: tuple[tuple[str, SortKey | None], ...] = (
@@ -48,6 +72,7 @@ class WorkerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._registry = registry
         self._query = WorkerQuery()
+        self._requested = self._query
         self._ids: list[int] = []
         self._blocks: OrderedDict[int, dict[int, WorkerSummary]] = OrderedDict()
         self._headers = [
@@ -63,23 +88,84 @@ class WorkerTableModel(QAbstractTableModel):
             self.tr("Status"),
         ]
         self._inactive = QColor("#8a96a3")
+        self._generation = 0
+        self._future: Future[list[int]] | None = None
+        self._future_generation = 0
+        self._future_query = self._query
+        self._pending: WorkerQuery | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(4)
+        self._poll.timeout.connect(self._collect)
 
     # -- querying -----------------------------------------------------------------------------------
     @property
     def query(self) -> WorkerQuery:
         return self._query
 
-    def set_query(self, query: WorkerQuery) -> None:
-        """Ask the database for the matching ids (one SQL query) and show them from the top."""
-        ids = self._registry.search_ids(query)
+    @property
+    def requested_query(self) -> WorkerQuery:
+        """The latest query asked for (what the list will show once the database answers)."""
+        return self._requested
+
+    @property
+    def busy(self) -> bool:
+        """A query is running or waiting."""
+        return self._future is not None or self._pending is not None
+
+    def set_query(self, query: WorkerQuery, *, wait: bool = False) -> None:
+        """Ask the database for the matching ids (one SQL query) and show them from the top.
+
+        By default the query runs in the background and :attr:`searchFinished` follows; with
+        ``wait=True`` it runs here and now (and any older background result is dropped).
+        """
+        self._generation += 1
+        self._requested = query
+        if wait:
+            self._pending = None
+            self._apply(query, self._registry.search_ids(query))
+            return
+        if self._future is not None:
+            self._pending = query  # the running query's result will be dropped for this one
+            return
+        self._submit(query)
+
+    def _submit(self, query: WorkerQuery) -> None:
+        self._pending = None
+        self._future_generation = self._generation
+        self._future_query = query
+        self._future = executor().submit(self._registry.search_ids, query)
+        self._poll.start()
+
+    def _collect(self) -> None:
+        future = self._future
+        if future is None or not future.done():
+            return
+        self._future = None
+        if self._pending is not None:
+            self._submit(self._pending)
+            return
+        self._poll.stop()
+        if self._future_generation != self._generation:
+            return  # a synchronous query replaced it meanwhile
+        error = future.exception()
+        if error is None:
+            self._apply(self._future_query, future.result())
+        elif isinstance(error, JamsosError):
+            log.warning("worker search failed: %s", error)
+            self.searchFailed.emit(error.message("id"))
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def _apply(self, query: WorkerQuery, ids: list[int]) -> None:
         self.beginResetModel()
         self._query = query
         self._ids = ids
         self._blocks.clear()
         self.endResetModel()
+        self.searchFinished.emit()
 
-    def refresh(self) -> None:
-        self.set_query(self._query)
+    def refresh(self, *, wait: bool = False) -> None:
+        self.set_query(self._requested, wait=wait)
 
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(self.COLUMNS) and self.COLUMNS[column][1] is not None
@@ -89,13 +175,15 @@ class WorkerTableModel(QAbstractTableModel):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if key is self._query.sort and descending == self._query.descending and self._ids:
+        base = self._requested
+        if key is base.sort and descending == base.descending and self._ids and not self.busy:
             return
-        self.set_query(replace(self._query, sort=key, descending=descending))
+        self.set_query(replace(base, sort=key, descending=descending))
 
     def sort_column(self) -> int:
+        wanted = self._requested.sort
         for column, (_, key) in enumerate(self.COLUMNS):
-            if key is self._query.sort:
+            if key is wanted:
                 return column
         return 0
 

@@ -48,6 +48,7 @@ class WorkersPage(QWidget):
         self._context = context
         self._dialog: WorkerFormDialog | DeactivateDialog | None = None
         self._village_codes: dict[str, tuple[str, ...]] = {}
+        self._reselect: int | None = None  # the worker to select again when the list comes back
 
         title = QLabel(self.tr("Pekerja"), self)
         title.setObjectName("pageTitle")
@@ -135,13 +136,17 @@ class WorkersPage(QWidget):
         self.editButton.clicked.connect(self.edit_selected)
         self.deactivateButton.clicked.connect(self.deactivate_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.searchFinished.connect(self._after_reset)
+        self.model.searchFailed.connect(self._on_search_failed)
 
+        self.countLabel.setText(self.tr("Memuat daftar\u2026"))
         self.refresh()
         header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.AscendingOrder)
 
     # -- the list -----------------------------------------------------------------------------------
     def query(self) -> WorkerQuery:
-        current = self.model.query
+        current = self.model.requested_query
         district = self.districtFilter.currentData()
         villages = self._village_codes.get(district, ()) if district else ()
         status = self.statusFilter.currentData()
@@ -159,13 +164,19 @@ class WorkersPage(QWidget):
             descending=current.descending,
         )
 
-    def refresh(self) -> None:
-        """Query again, keeping the selected worker selected (and in view) when he still matches."""
-        selected = self.selected_id()
-        self.model.set_query(self.query())
-        self._after_reset(selected)
+    def refresh(self, *, wait: bool = False) -> None:
+        """Query again (in the background unless ``wait``), keeping the selected worker selected."""
+        self.model.set_query(self.query(), wait=wait)
 
-    def _after_reset(self, selected: int | None) -> None:
+    def _remember_selection(self) -> None:
+        if self._reselect is None:
+            self._reselect = self.selected_id()
+
+    def _on_search_failed(self, message: str) -> None:
+        self.countLabel.setText(message)
+
+    def _after_reset(self) -> None:
+        selected, self._reselect = self._reselect, None
         count = self.model.rowCount()
         self.countLabel.setText(self.tr("{n} pekerja").format(n=format_number(count)))
         row = self.model.row_of(selected) if selected is not None else None
@@ -202,14 +213,12 @@ class WorkersPage(QWidget):
         header = self.table.horizontalHeader()
         if not self.model.is_sortable(column):
             # The SQL cannot sort by this column yet: keep the indicator where the order really is.
-            header.setSortIndicator(self.model.sort_column(), _order(self.model.query.descending))
+            header.setSortIndicator(self.model.sort_column(), _order(self.model.requested_query.descending))
             return
-        selected = self.selected_id()
         same = column == self.model.sort_column()
-        descending = (not self.model.query.descending) if same else False
+        descending = (not self.model.requested_query.descending) if same else False
         self.model.sort(column, _order(descending))
         header.setSortIndicator(column, _order(descending))
-        self._after_reset(selected)
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
@@ -239,7 +248,10 @@ class WorkersPage(QWidget):
             self.districtFilter.blockSignals(True)
             self.districtFilter.setCurrentIndex(0)
             self.districtFilter.blockSignals(False)
+            self.statusFilter.blockSignals(True)
             self.statusFilter.setCurrentIndex(self.statusFilter.findData(_ALL))
+            self.statusFilter.blockSignals(False)
+            self.refresh(wait=True)
             self.select_worker(worker_id)
         return self._open_form(worker_id)
 
@@ -274,8 +286,8 @@ class WorkersPage(QWidget):
         return dialog
 
     def _on_saved(self, worker_id: int) -> None:
-        self.model.set_query(self.query())
-        self._after_reset(worker_id)
+        self._reselect = worker_id
+        self.refresh()
         self.workersChanged.emit()
 
     def _forget(self, dialog: QWidget) -> None:
