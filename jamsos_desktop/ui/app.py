@@ -104,9 +104,10 @@ def selftest(context: AppContext, screenshots: Path | None) -> dict[str, Any]:
     app = application()
     window = _main_window(context, remember_state=False)
     window.show()
-    _settle(app)
+    app.processEvents()  # the first paint
     startup_ms = round((time.perf_counter() - started) * 1000)
     _wait_for_lists(app, window)
+    _settle(app)
 
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)

@@ -112,7 +112,7 @@ class WorkerTableModel(QAbstractTableModel):
         """A query is running or waiting."""
         return self._future is not None or self._pending is not None
 
-    def set_query(self, query: WorkerQuery, *, wait: bool = False) -> None:
+    def set_query(self, query: WorkerQuery, *, wait: bool = False, defer: bool = False) -> None:
         """Ask the database for the matching ids (one SQL query) and show them from the top.
 
         By default the query runs in the background and :attr:`searchFinished` follows; with
@@ -127,7 +127,16 @@ class WorkerTableModel(QAbstractTableModel):
         if self._future is not None:
             self._pending = query  # the running query's result will be dropped for this one
             return
+        if defer:
+            # Start once the event loop runs: the window paints first, without a query competing for the GIL.
+            self._pending = query
+            QTimer.singleShot(0, self, self._start_pending)
+            return
         self._submit(query)
+
+    def _start_pending(self) -> None:
+        if self._future is None and self._pending is not None:
+            self._submit(self._pending)
 
     def _submit(self, query: WorkerQuery) -> None:
         self._pending = None

@@ -141,7 +141,7 @@ class WorkersPage(QWidget):
         self.model.searchFailed.connect(self._on_search_failed)
 
         self.countLabel.setText(self.tr("Memuat daftar\u2026"))
-        self.refresh()
+        self.model.set_query(self.query(), defer=True)
         header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.AscendingOrder)
 
     # -- the list -----------------------------------------------------------------------------------
