@@ -150,6 +150,7 @@ class SelfPaymentRow(Base):
 
     __tablename__ = "self_payment"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
     enrolment_id: Mapped[int] = mapped_column(ForeignKey("enrolment.id", ondelete="CASCADE"))
     worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
     receipt: Mapped[str | None] = mapped_column(String(64), unique=True)
@@ -164,8 +165,12 @@ class SelfPaymentRow(Base):
     created_by: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (
-        Index("ix_self_payment_enrolment", "enrolment_id", "last_month", "first_month"),
-        Index("ix_self_payment_months", "first_month", "last_month"),
+        # Both covering: month counts of the grid stream in (first, last) order, the unpaid streaks
+        # per enrolment in (enrolment, first, last) order; neither needs a join or a sort.
+        Index("ix_self_payment_months", "programme_id", "first_month", "last_month", "reversal_of"),
+        Index(
+            "ix_self_payment_enrolment", "programme_id", "enrolment_id", "first_month", "last_month", "reversal_of"
+        ),
     )
 
 

@@ -374,6 +374,15 @@ class EnrolmentRepository:
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
+    def worker_enrolments(self, programme_id: int) -> list[tuple[int, int]]:
+        """(enrolment id, worker id) of the programme, in worker order."""
+        stmt = (
+            select(EnrolmentRow.id, EnrolmentRow.worker_id)
+            .where(EnrolmentRow.programme_id == programme_id)
+            .order_by(EnrolmentRow.worker_id)
+        )
+        return [(e, w) for e, w in self.session.execute(stmt)]
+
     def worker_ids(self, programme_id: int) -> list[int]:
         return list(
             self.session.scalars(
@@ -461,12 +470,13 @@ class PaymentRepository:
         row = self.session.get(SelfPaymentRow, payment_id)
         return self._self(row) if row is not None else None
 
-    def paid_overlap(self, enrolment_id: int, first: int, last: int) -> SelfPayment | None:
+    def paid_overlap(self, programme_id: int, enrolment_id: int, first: int, last: int) -> SelfPayment | None:
         """An effective (not reversed) payment of this enrolment covering any of ``first``..``last``."""
         row = self.session.scalar(
             select(SelfPaymentRow)
             .outerjoin(_reversal, _reversal.reversal_of == SelfPaymentRow.id)
             .where(
+                SelfPaymentRow.programme_id == programme_id,
                 SelfPaymentRow.enrolment_id == enrolment_id,
                 SelfPaymentRow.reversal_of.is_(None),
                 _reversal.id.is_(None),
@@ -480,6 +490,7 @@ class PaymentRepository:
     def add_self_payment(
         self,
         *,
+        programme_id: int,
         enrolment_id: int,
         worker_id: int,
         receipt: str | None,
@@ -494,6 +505,7 @@ class PaymentRepository:
         now: datetime,
     ) -> int:
         row = SelfPaymentRow(
+            programme_id=programme_id,
             enrolment_id=enrolment_id,
             worker_id=worker_id,
             receipt=receipt,
@@ -511,17 +523,64 @@ class PaymentRepository:
         self.session.flush()
         return row.id
 
+    def bulk_self_rows(
+        self,
+        programme_id: int,
+        rows: Sequence[tuple[int, int, str, int, int, int, date]],
+        *,
+        user: str,
+        now: datetime,
+    ) -> int:
+        """Insert prepared self-payments ``(enrolment, worker, receipt, first, last, amount, paid_on)``."""
+        if not rows:
+            return 0
+        self.session.flush()
+        stamp = now.isoformat(sep=" ")
+        if self.session.bind.dialect.name == "sqlite":  # type: ignore[union-attr]
+            raw = self.session.connection().connection.driver_connection
+            raw.executemany(  # type: ignore[union-attr]
+                "INSERT INTO self_payment (programme_id, enrolment_id, worker_id, receipt, first_month, "
+                "last_month, amount, paid_on, source, reversal_of, reason, created_at, created_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'demo', NULL, '', ?, ?)",
+                [
+                    (programme_id, e, w, r, a, b, amt, d.isoformat(), stamp, user)
+                    for e, w, r, a, b, amt, d in rows
+                ],
+            )
+            return len(rows)
+        return self.bulk_self_payments(
+            [
+                {
+                    "programme_id": programme_id,
+                    "enrolment_id": e,
+                    "worker_id": w,
+                    "receipt": r,
+                    "first_month": a,
+                    "last_month": b,
+                    "amount": amt,
+                    "paid_on": d,
+                    "source": "demo",
+                    "reversal_of": None,
+                    "reason": "",
+                    "created_at": now,
+                    "created_by": user,
+                }
+                for e, w, r, a, b, amt, d in rows
+            ]
+        )
+
     def bulk_self_payments(self, rows: Sequence[dict[str, Any]]) -> int:
         if rows:
             self.session.execute(insert(SelfPaymentRow), list(rows))
         return len(rows)
 
-    def self_paid_months(self, enrolment_id: int) -> set[int]:
+    def self_paid_months(self, programme_id: int, enrolment_id: int) -> set[int]:
         out: set[int] = set()
         stmt = (
             select(SelfPaymentRow.first_month, SelfPaymentRow.last_month)
             .outerjoin(_reversal, _reversal.reversal_of == SelfPaymentRow.id)
             .where(
+                SelfPaymentRow.programme_id == programme_id,
                 SelfPaymentRow.enrolment_id == enrolment_id,
                 SelfPaymentRow.reversal_of.is_(None),
                 _reversal.id.is_(None),
@@ -536,10 +595,9 @@ class PaymentRepository:
     ) -> list[SelfPayment]:
         stmt = (
             select(SelfPaymentRow, WorkerRow.name, func.coalesce(WorkerRow.nik, ""), _reversal.id)
-            .join(EnrolmentRow, EnrolmentRow.id == SelfPaymentRow.enrolment_id)
             .join(WorkerRow, WorkerRow.id == SelfPaymentRow.worker_id)
             .outerjoin(_reversal, _reversal.reversal_of == SelfPaymentRow.id)
-            .where(EnrolmentRow.programme_id == programme_id)
+            .where(SelfPaymentRow.programme_id == programme_id)
         )
         if worker_id is not None:
             stmt = stmt.where(SelfPaymentRow.worker_id == worker_id)
@@ -549,9 +607,7 @@ class PaymentRepository:
     def count_self_payments(self, programme_id: int | None = None) -> int:
         stmt = select(func.count()).select_from(SelfPaymentRow).where(SelfPaymentRow.reversal_of.is_(None))
         if programme_id is not None:
-            stmt = stmt.join(EnrolmentRow, EnrolmentRow.id == SelfPaymentRow.enrolment_id).where(
-                EnrolmentRow.programme_id == programme_id
-            )
+            stmt = stmt.where(SelfPaymentRow.programme_id == programme_id)
         return int(self.session.scalar(stmt) or 0)
 
     def _self(
@@ -821,46 +877,66 @@ class CalendarRepository:
         ]
 
     def _self_paid_counts(self, programme_id: int, first: int, last: int) -> dict[int, int]:
-        """Net self-paid enrolments per month: originals count +1, reversals −1 (no anti-join)."""
-        months = months_cte(first, last, "pmonths")
+        """Net self-paid enrolments per month: originals count +1, reversals −1 (no anti-join).
+
+        Reads only the covering index ``ix_self_payment_months``; months paid ahead beyond an
+        enrolment's exit are taken off with a second, small query over ended enrolments.
+        """
         sp, e = SelfPaymentRow, EnrolmentRow
         sign = case((sp.reversal_of.is_(None), 1), else_=-1)
+        months = months_cte(first, last, "pmonths")
         groups = (
-            select(
-                sp.first_month.label("a"),
-                sp.last_month.label("b"),
-                func.coalesce(e.end_month, _FAR).label("end"),
-                func.sum(sign).label("n"),
-            )
-            .join(e, e.id == sp.enrolment_id)
-            .where(e.programme_id == programme_id, sp.last_month >= first, sp.first_month <= last)
-            .group_by(sp.first_month, sp.last_month, e.end_month)
+            select(sp.first_month.label("a"), sp.last_month.label("b"), func.sum(sign).label("n"))
+            .where(sp.programme_id == programme_id, sp.last_month >= first, sp.first_month <= last)
+            .group_by(sp.first_month, sp.last_month)
             .cte("pgroups")
+            .prefix_with("MATERIALIZED", dialect="sqlite")
         )
         stmt = (
             select(months.c.m, func.sum(groups.c.n))
-            .select_from(
-                months.join(
-                    groups,
-                    and_(groups.c.a <= months.c.m, months.c.m <= groups.c.b, months.c.m <= groups.c.end),
-                )
-            )
+            .select_from(months.join(groups, and_(groups.c.a <= months.c.m, months.c.m <= groups.c.b)))
             .group_by(months.c.m)
         )
-        return {m: int(n or 0) for m, n in self.session.execute(stmt)}
+        out = {m: int(n or 0) for m, n in self.session.execute(stmt)}
+        beyond = (
+            select(
+                greatest(sp.first_month, e.end_month + 1).label("a"),
+                sp.last_month.label("b"),
+                func.sum(sign).label("n"),
+            )
+            .join(e, e.id == sp.enrolment_id)
+            .where(
+                e.programme_id == programme_id,
+                e.end_month.is_not(None),
+                sp.programme_id == programme_id,
+                sp.last_month > e.end_month,
+            )
+            .group_by(greatest(sp.first_month, e.end_month + 1), sp.last_month)
+        )
+        for a, b, n in self.session.execute(beyond):
+            for m in range(max(a, first), min(b, last) + 1):
+                out[m] = out.get(m, 0) - int(n or 0)
+        return out
 
     # -- streaks: late and inactive members ------------------------------------------------------------
     def _streaks(self, programme_id: int, as_of: int) -> Any:
         """A subquery: enrolments still running at ``as_of`` with their unpaid self-paid streak."""
         sp, e = SelfPaymentRow, EnrolmentRow
+        sign = case((sp.reversal_of.is_(None), 1), else_=-1)
+        # Payments net of reversals, per (enrolment, months): streams over ix_self_payment_enrolment.
+        effective = (
+            select(sp.enrolment_id.label("enrolment_id"), sp.last_month.label("b"))
+            .where(sp.programme_id == programme_id, sp.first_month <= as_of)
+            .group_by(sp.enrolment_id, sp.first_month, sp.last_month)
+            .having(func.sum(sign) > 0)
+            .subquery("effective")
+        )
         last_paid = (
             select(
-                sp.enrolment_id.label("enrolment_id"),
-                func.max(least(sp.last_month, literal(as_of, Integer))).label("lp"),
+                effective.c.enrolment_id.label("enrolment_id"),
+                func.max(least(effective.c.b, literal(as_of, Integer))).label("lp"),
             )
-            .outerjoin(_reversal, _reversal.reversal_of == sp.id)
-            .where(sp.reversal_of.is_(None), _reversal.id.is_(None), sp.first_month <= as_of)
-            .group_by(sp.enrolment_id)
+            .group_by(effective.c.enrolment_id)
             .subquery("last_paid")
         )
         first_self = greatest(e.start_month, e.funded_to + 1)
@@ -1058,11 +1134,7 @@ class CalendarRepository:
         ]
 
     def self_paid_total(self, programme_id: int) -> int:
-        stmt = (
-            select(func.sum(SelfPaymentRow.amount))
-            .join(EnrolmentRow, EnrolmentRow.id == SelfPaymentRow.enrolment_id)
-            .where(EnrolmentRow.programme_id == programme_id)
-        )
+        stmt = select(func.sum(SelfPaymentRow.amount)).where(SelfPaymentRow.programme_id == programme_id)
         return int(self.session.scalar(stmt) or 0)
 
 

@@ -190,7 +190,7 @@ class CalendarService:
             enrolment = uow.enrolments.get(programme_id, worker_id)
             if enrolment is None:
                 raise NotFoundError("enrolment.not_found", worker_id=worker_id)
-            self_paid = {Month(m) for m in uow.payments.self_paid_months(enrolment.id)}
+            self_paid = {Month(m) for m in uow.payments.self_paid_months(programme_id, enrolment.id)}
             funder_paid: set[Month] = set()
             if enrolment.funder_id is not None and enrolment.has_funded_months:
                 funder_paid = {

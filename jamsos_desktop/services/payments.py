@@ -135,7 +135,7 @@ class PaymentService:
                 )
         if enrolment.has_funded_months and first_m <= enrolment.funded_to and last_m >= enrolment.funded_from:
             raise JamsosError("payment.funded_month", month=str(max(first_m, enrolment.funded_from)))
-        clash = uow.payments.paid_overlap(enrolment.id, first_m.index, last_m.index)
+        clash = uow.payments.paid_overlap(programme.id, enrolment.id, first_m.index, last_m.index)
         if clash is not None:
             raise JamsosError(
                 "payment.month_paid",
@@ -154,6 +154,7 @@ class PaymentService:
                 expected=format_money(expected),
             )
         pid = uow.payments.add_self_payment(
+            programme_id=programme.id,
             enrolment_id=enrolment.id,
             worker_id=worker_id,
             receipt=receipt,
@@ -183,7 +184,10 @@ class PaymentService:
                 raise JamsosError("payment.reverse_reversal")
             if original.reversed_by is not None:
                 raise JamsosError("payment.already_reversed", payment_id=payment_id)
+            enrolment = uow.enrolments.get_by_id(original.enrolment_id)
+            assert enrolment is not None
             rid = uow.payments.add_self_payment(
+                programme_id=enrolment.programme_id,
                 enrolment_id=original.enrolment_id,
                 worker_id=original.worker_id,
                 receipt=None,

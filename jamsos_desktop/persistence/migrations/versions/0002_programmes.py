@@ -52,7 +52,10 @@ def upgrade() -> None:
         sa.Column("share_percent", sa.Integer(), nullable=True),
         sa.Column("quota", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["programme_id"], ["programme.id"], name=op.f("fk_funder_programme_id_programme"), ondelete="CASCADE"
+            ["programme_id"],
+            ["programme.id"],
+            name=op.f("fk_funder_programme_id_programme"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_funder")),
         sa.UniqueConstraint("programme_id", "name", name="uq_funder_programme_name"),
@@ -75,7 +78,10 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("created_by", sa.String(length=64), nullable=False),
         sa.ForeignKeyConstraint(
-            ["programme_id"], ["programme.id"], name=op.f("fk_enrolment_programme_id_programme"), ondelete="CASCADE"
+            ["programme_id"],
+            ["programme.id"],
+            name=op.f("fk_enrolment_programme_id_programme"),
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
             ["worker_id"], ["worker.id"], name=op.f("fk_enrolment_worker_id_worker"), ondelete="CASCADE"
@@ -159,6 +165,7 @@ def upgrade() -> None:
     op.create_table(
         "self_payment",
         sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("programme_id", sa.Integer(), nullable=False),
         sa.Column("enrolment_id", sa.Integer(), nullable=False),
         sa.Column("worker_id", sa.Integer(), nullable=False),
         sa.Column("receipt", sa.String(length=64), nullable=True),
@@ -171,6 +178,12 @@ def upgrade() -> None:
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("created_by", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["programme_id"],
+            ["programme.id"],
+            name=op.f("fk_self_payment_programme_id_programme"),
+            ondelete="CASCADE",
+        ),
         sa.ForeignKeyConstraint(
             ["enrolment_id"],
             ["enrolment.id"],
@@ -190,9 +203,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_self_payment_worker_id"), ["worker_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_self_payment_reversal_of"), ["reversal_of"], unique=False)
         batch_op.create_index(
-            "ix_self_payment_enrolment", ["enrolment_id", "last_month", "first_month"], unique=False
+            "ix_self_payment_months", ["programme_id", "first_month", "last_month", "reversal_of"], unique=False
         )
-        batch_op.create_index("ix_self_payment_months", ["first_month", "last_month"], unique=False)
+        batch_op.create_index(
+            "ix_self_payment_enrolment",
+            ["programme_id", "enrolment_id", "first_month", "last_month", "reversal_of"],
+            unique=False,
+        )
 
     op.create_table(
         "worker_event",
