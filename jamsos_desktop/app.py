@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jamsos_desktop.domain.errors import DatabaseError
 from jamsos_desktop.domain.regions import RegionTable, default_table
@@ -25,6 +26,9 @@ from jamsos_desktop.services.programmes import ProgrammeService
 from jamsos_desktop.services.registry import RegionDirectory, WorkerRegistry
 from jamsos_desktop.services.settings import SettingsService
 from jamsos_desktop.services.setup import InitResult, initialize
+
+if TYPE_CHECKING:
+    from jamsos_desktop.services.cards import CardService
 
 log = logging.getLogger(__name__)
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -83,6 +87,21 @@ class AppContext:
         result = initialize(self.unit_of_work, self.region_table(), regency)
         self._regency_cache = result.regency
         return result
+
+    @property
+    def cards(self) -> CardService:
+        """Cards and handover events (imported on first use: reportlab and cryptography are heavy)."""
+        if getattr(self, "_cards", None) is None:
+            from jamsos_desktop.services.cards import CardService
+
+            self._cards = CardService(
+                self.unit_of_work,
+                data_dir=self.data_dir,
+                user=lambda: self.user(),
+                clock=lambda: self.clock(),
+                regency=self.regency,
+            )
+        return self._cards
 
     @property
     def backup_dir(self) -> Path:

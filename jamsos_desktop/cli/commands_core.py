@@ -103,7 +103,7 @@ def cmd_stats(args: argparse.Namespace, session: Session) -> Result:
         "programs": ctx.programmes.count(),
         "enrollments": ctx.programmes.enrolled_count(),
         "payments": ctx.payments.count(),
-        "cards_printed": 0,
+        "cards_printed": ctx.cards.count_printed(),
         "stations": 0,
         "open_conflicts": 0,
     }

@@ -552,3 +552,138 @@ def render(code: str, lang: str = "id", /, **params: Any) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+# -- cards and handover events (issue 4) ---------------------------------------------------------------
+CATALOGUE.update(
+    {
+        "card.nobody": (
+            "Tidak ada pekerja yang cocok dengan pilihan ini; tidak ada kartu yang dicetak.",
+            "No worker matches this selection; no card was printed.",
+        ),
+        "card.nik_unknown": ("NIK {nik} tidak terdaftar.", "NIK {nik} is not registered."),
+        "card.reprint_reason": (
+            "{count} pekerja sudah pernah dicetak kartunya; cetak ulang perlu alasan (hilang, rusak, "
+            "atau perbaikan data).",
+            "{count} of these workers already have a card; a reprint needs a reason (lost, damaged or "
+            "corrected).",
+        ),
+        "card.reason_unknown": (
+            "Alasan cetak \u201c{value}\u201d tidak dikenal (first_issue, lost, damaged, corrected).",
+            "Unknown print reason \u201c{value}\u201d (first_issue, lost, damaged, corrected).",
+        ),
+        "card.logo_missing": (
+            "Logo kantor {path} tidak bisa dipakai ({detail}); kartu dicetak tanpa logo hanya jika "
+            "petugas menyetujuinya.",
+            "The office logo {path} cannot be used ({detail}); cards print without it only if the clerk "
+            "agrees.",
+        ),
+        "card.disk_full": (
+            "Disk penuh saat menulis {path}; tidak ada berkas setengah jadi yang tertinggal dan tidak ada "
+            "cetakan yang dicatat. Kosongkan ruang disk lalu ulangi.",
+            "The disk is full while writing {path}; no half-written file was left and no print was "
+            "recorded. Free some space and try again.",
+        ),
+        "card.write_failed": (
+            "Berkas {path} tidak bisa ditulis ({detail}); tidak ada cetakan yang dicatat.",
+            "File {path} cannot be written ({detail}); no print was recorded.",
+        ),
+        "card.folder_missing": ("Folder {path} tidak ada.", "Folder {path} does not exist."),
+        "card.cancelled": (
+            "Pencetakan dibatalkan; tidak ada berkas dan tidak ada cetakan yang dicatat.",
+            "Printing was cancelled; no file was written and no print was recorded.",
+        ),
+        "card.concurrent_print": (
+            "Ada pencetakan kartu lain pada saat yang sama; ulangi pencetakan ini.",
+            "Another card print ran at the same time; run this print again.",
+        ),
+        "card.no_key": (
+            "Belum ada kunci tanda tangan kantor; cetak kartu pertama kali di kantor untuk membuatnya.",
+            "There is no office signing key yet; print the first card at the office to create it.",
+        ),
+        "card.key_missing": (
+            "Berkas kunci tanda tangan kantor {path} tidak ada, padahal basis data sudah memakai kunci. "
+            "Pulihkan berkas kunci dari cadangan; kartu baru tidak bisa ditandatangani tanpanya.",
+            "The office signing key file {path} is missing although the database already uses a key. "
+            "Restore the key file from a backup; new cards cannot be signed without it.",
+        ),
+        "card.key_mismatch": (
+            "Berkas kunci {path} bukan kunci yang tercatat di basis data ini; kartu yang ditandatangani "
+            "dengan kunci itu tidak akan lolos verifikasi.",
+            "Key file {path} is not the key recorded in this database; cards signed with it would not "
+            "verify.",
+        ),
+        "card.key_unreadable": (
+            "Berkas kunci {path} tidak bisa dibaca ({detail}).",
+            "Key file {path} cannot be read ({detail}).",
+        ),
+        "card.key_unwritable": (
+            "Berkas kunci {path} tidak bisa dibuat ({detail}).",
+            "Key file {path} cannot be created ({detail}).",
+        ),
+        "card.public_key_invalid": (
+            "Kunci publik kartu di pengaturan rusak.",
+            "The card public key in the settings is damaged.",
+        ),
+        "card.payload_empty": ("Teks QR kosong.", "The QR text is empty."),
+        "card.payload_foreign": (
+            "Kode QR ini bukan kartu JamSos.",
+            "This QR code is not a JamSos card.",
+        ),
+        "card.payload_version": (
+            "Kode QR kartu versi {version} tidak dikenal aplikasi ini.",
+            "Card QR version {version} is not known to this application.",
+        ),
+        "card.payload_malformed": (
+            "Teks QR kartu tidak lengkap atau rusak (mungkin salah pindai).",
+            "The card's QR text is incomplete or damaged (perhaps a bad scan).",
+        ),
+        "card.signature_invalid": (
+            "Tanda tangan pada kode QR rusak atau tidak lengkap.",
+            "The signature in the QR code is damaged or incomplete.",
+        ),
+        "card.verify_ok": (
+            "Kartu ASLI: nomor {serial} atas nama {name}.",
+            "GENUINE card: number {serial}, issued to {name}.",
+        ),
+        "card.verify_ok_unrecorded": (
+            "Tanda tangan kantor SAH untuk kartu {serial} ({name}), tetapi cetakannya tidak tercatat di "
+            "basis data ini (mungkin salinan lain).",
+            "The office signature is VALID for card {serial} ({name}), but this database has no record "
+            "of the print (perhaps another copy).",
+        ),
+        "card.verify_superseded": (
+            "Kartu {serial} ({name}) asli tetapi SUDAH DIGANTI oleh kartu {newer}.",
+            "Card {serial} ({name}) is genuine but has been REPLACED by card {newer}.",
+        ),
+        "card.verify_tampered": (
+            "Kartu PALSU atau isinya diubah: tanda tangan tidak cocok dengan kunci kantor.",
+            "FORGED or altered card: the signature does not match the office key.",
+        ),
+        "handover.name_required": ("Nama acara wajib diisi.", "The event name is required."),
+        "handover.place_required": ("Tempat acara wajib diisi.", "The place is required."),
+        "handover.too_long": (
+            "Nama dan tempat acara paling panjang 200 huruf.",
+            "Event name and place have at most 200 characters.",
+        ),
+        "handover.not_found": (
+            "Acara penyerahan #{event_id} tidak ditemukan.",
+            "Handover event #{event_id} not found.",
+        ),
+        "handover.no_recipients": (
+            "Acara ini belum punya penerima; pilih perwakilan penerima dulu.",
+            "This event has no recipients yet; pick the representatives first.",
+        ),
+        "handover.worker_ambiguous": (
+            "\u201c{text}\u201d cocok dengan {count} pekerja; pakai NIK.",
+            "\u201c{text}\u201d matches {count} workers; use the NIK.",
+        ),
+        "handover.worker_unknown": (
+            "Tidak ada pekerja \u201c{text}\u201d.",
+            "No worker \u201c{text}\u201d.",
+        ),
+        "handover.date_invalid": (
+            "\u201c{value}\u201d bukan tanggal (tulis seperti 2025-09-03).",
+            "\u201c{value}\u201d is not a date (write it like 2025-09-03).",
+        ),
+    }
+)

@@ -111,3 +111,8 @@ class HeirRow(Base):
     phone: Mapped[str] = mapped_column(String(16), default="")
 
     worker: Mapped[WorkerRow] = relationship(back_populates="heirs")
+
+
+# Models of later issues live in their own modules; importing them here puts their tables in
+# Base.metadata (Alembic's comparison and the tests see the whole schema).
+from jamsos_desktop.persistence import card_models, programme_models  # noqa: E402,F401

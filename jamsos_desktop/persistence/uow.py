@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from jamsos_desktop.persistence.card_repositories import CardRepository, HandoverRepository
 from jamsos_desktop.persistence.engine import WriteLock
 from jamsos_desktop.persistence.programme_repository import (
     CalendarRepository,
@@ -31,6 +32,8 @@ class SqlUnitOfWork:
     Leaving the block without :meth:`commit` rolls back. Write units hold the single-writer lock.
     """
 
+    cards: CardRepository
+    handovers: HandoverRepository
     workers: WorkerRepository
     regions: RegionRepository
     settings: SettingsRepository
@@ -68,6 +71,8 @@ class SqlUnitOfWork:
             # Let the guard translate the failure (e.g. "database is locked") before it propagates.
             if not stack.__exit__(*sys.exc_info()):
                 raise
+        self.cards = CardRepository(self.session)
+        self.handovers = HandoverRepository(self.session)
         self.workers = WorkerRepository(self.session)
         self.regions = RegionRepository(self.session)
         self.settings = SettingsRepository(self.session)

@@ -7,6 +7,14 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from jamsos_desktop.domain.calendar import ActionList, ActionRow, MonthTotals
+from jamsos_desktop.domain.cards import (
+    CardPrint,
+    CardSubject,
+    HandoverEvent,
+    HandoverEventData,
+    HandoverRecipient,
+    PendingCard,
+)
 from jamsos_desktop.domain.payments import FunderPayment, SelfPayment
 from jamsos_desktop.domain.programme import (
     ClaimStatus,
@@ -214,6 +222,8 @@ class EventStore(Protocol):
 
 
 class UnitOfWork(Protocol):
+    cards: CardStore
+    handovers: HandoverStore
     workers: WorkerStore
     regions: RegionStore
     settings: SettingsStore
@@ -253,3 +263,36 @@ class NullProgress:
 
 Clock = Callable[[], datetime]
 
+
+# -- cards and handover events (issue 4) -------------------------------------------------------------
+class CardStore(Protocol):
+    def select_ids(
+        self,
+        *,
+        programme_id: int | None = None,
+        village_codes: Sequence[str] = (),
+        niks: Sequence[str] = (),
+        worker_ids: Sequence[int] = (),
+        pending_only: bool = False,
+        active_only: bool = True,
+    ) -> list[int]: ...
+    def pending(self, *, programme_id: int | None = None, village_codes: Sequence[str] = ()) -> list[PendingCard]: ...
+    def subjects(self, worker_ids: Sequence[int], *, programme_id: int | None = None) -> list[CardSubject]: ...
+    def serials_in_year(self, year: int) -> int: ...
+    def printed_worker_ids(self, worker_ids: Sequence[int]) -> set[int]: ...
+    def record(self, prints: Iterable[CardPrint]) -> int: ...
+    def by_serial(self, serial: str) -> CardPrint | None: ...
+    def history(self, worker_id: int) -> list[CardPrint]: ...
+    def latest_serial(self, worker_id: int) -> str | None: ...
+    def count(self) -> int: ...
+
+
+class HandoverStore(Protocol):
+    def add(self, data: HandoverEventData, *, user: str, now: datetime) -> int: ...
+    def update(self, event_id: int, data: HandoverEventData) -> bool: ...
+    def get(self, event_id: int) -> HandoverEvent | None: ...
+    def list(self) -> list[HandoverEvent]: ...
+    def add_recipient(self, event_id: int, worker_id: int) -> bool: ...
+    def remove_recipient(self, event_id: int, worker_id: int) -> bool: ...
+    def recipients(self, event_id: int) -> list[HandoverRecipient]: ...
+    def count(self) -> int: ...

@@ -1,0 +1,418 @@
+"""Cards and handover events: choose whom to print, sign, draw, record every print; verify a card.
+
+Used by the command line (``cards …``, ``handover …``) and by the cards page. Each user action is one
+unit of work; the PDF is drawn outside the database lock and the prints are recorded in the same
+transaction that is committed only after the file is in place, so a failed print records nothing and
+a recorded print always has its file.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from jamsos_desktop.domain.cards import (
+    CardContent,
+    CardError,
+    CardLayout,
+    CardPrint,
+    CardReason,
+    CardSubject,
+    HandoverEvent,
+    HandoverEventData,
+    HandoverRecipient,
+    PendingCard,
+    format_serial,
+    payload_fields,
+    split_payload,
+    validate_event,
+)
+from jamsos_desktop.domain.errors import NotFoundError
+from jamsos_desktop.services import card_keys, card_pdf
+from jamsos_desktop.services.ports import Clock, NullProgress, Progress, UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
+
+LOGO_SETTING = "logo_path"
+OFFICE_ADDRESS_SETTING = "office_address"
+DEFAULT_OFFICE_NAME = "Dinas Sosial"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Whom to print. Filters combine (AND); none at all means every active worker."""
+
+    programme_id: int | None = None
+    village_codes: tuple[str, ...] = ()
+    niks: tuple[str, ...] = ()
+    worker_ids: tuple[int, ...] = ()
+    pending_only: bool = False
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    selection: Selection
+    layout: CardLayout = CardLayout.SHEET
+    reason: CardReason | None = None  # None: first issue for new cards; reprints need a reason
+    allow_missing_logo: bool = False
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    path: Path
+    cards: int
+    pages: int
+    serials: tuple[str, ...]
+    reprints: int = 0
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What checking a card's QR text found. ``valid`` means the office key signed exactly this text."""
+
+    valid: bool
+    code: str
+    serial: str = ""
+    name: str = ""
+    nik_hint: str = ""
+    kpj: str = ""
+    funded_until: tuple[int, int] | None = None
+    #: From the database when it has the print: who and when, and whether a newer card replaced it.
+    worker_id: int | None = None
+    printed_at: datetime | None = None
+    superseded_by: str | None = None
+    details: dict[str, str] = field(default_factory=dict)
+
+    def message(self, lang: str = "id") -> str:
+        from jamsos_desktop.domain.messages import render
+
+        return render(self.code, lang, serial=self.serial, name=self.name, newer=self.superseded_by or "")
+
+
+class CardService:
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        *,
+        data_dir: Path,
+        user: Callable[[], str],
+        clock: Clock = datetime.now,
+        regency: Callable[[], str] | None = None,
+    ) -> None:
+        self._uow = uow
+        self._data_dir = Path(data_dir)
+        self._user = user
+        self._clock = clock
+        self._regency = regency
+
+    # -- office ---------------------------------------------------------------------------------------
+    def office(self) -> card_pdf.Office:
+        with self._uow() as uow:
+            values = uow.settings.all()
+            regency = values.get("regency") or (self._regency() if self._regency else "19.03")
+            regency_name = uow.regions.name(regency) or regency
+            province_name = uow.regions.name(regency.split(".")[0]) or ""
+        logo = values.get(LOGO_SETTING, "").strip()
+        return card_pdf.Office(
+            office_name=values.get("office_name") or DEFAULT_OFFICE_NAME,
+            regency_name=regency_name,
+            province_name=province_name,
+            address=values.get(OFFICE_ADDRESS_SETTING, ""),
+            logo_path=Path(logo).expanduser() if logo else None,
+        )
+
+    def logo_problem(self) -> str | None:
+        """A sentence when the configured logo cannot be used (the clerk may print without it)."""
+        return card_pdf.logo_problem(self.office())
+
+    # -- choosing ---------------------------------------------------------------------------------------
+    def select(self, selection: Selection) -> list[int]:
+        with self._uow() as uow:
+            return uow.cards.select_ids(
+                programme_id=selection.programme_id,
+                village_codes=selection.village_codes,
+                niks=selection.niks,
+                worker_ids=selection.worker_ids,
+                pending_only=selection.pending_only,
+            )
+
+    def pending(
+        self, *, programme_id: int | None = None, village_codes: Sequence[str] = ()
+    ) -> list[PendingCard]:
+        """Cards not printed yet, in handout order (kecamatan, village, name)."""
+        with self._uow() as uow:
+            return uow.cards.pending(programme_id=programme_id, village_codes=tuple(village_codes))
+
+    def history(self, worker_id: int) -> list[CardPrint]:
+        with self._uow() as uow:
+            return uow.cards.history(worker_id)
+
+    def count_printed(self) -> int:
+        with self._uow() as uow:
+            return uow.cards.count()
+
+    # -- printing ---------------------------------------------------------------------------------------
+    def print_cards(self, request: PrintRequest, out: Path, progress: Progress | None = None) -> PrintOutcome:
+        """Sign and draw the selected cards into ``out`` and record every print.
+
+        Raises :class:`CardError` when nobody matches, when some already have a card and no reprint
+        reason is given (``card.reprint_reason``), for a logo problem (unless allowed) or a write error.
+        """
+        progress = progress or NullProgress()
+        sel = request.selection
+        with self._uow() as uow:
+            ids = uow.cards.select_ids(
+                programme_id=sel.programme_id,
+                village_codes=sel.village_codes,
+                niks=sel.niks,
+                worker_ids=sel.worker_ids,
+                pending_only=sel.pending_only,
+            )
+            if sel.niks:
+                found = set(uow.workers.ids_by_niks(sel.niks))
+                missing = [n for n in sel.niks if n not in found]
+                if missing:
+                    raise NotFoundError("card.nik_unknown", nik=", ".join(missing[:5]))
+            if not ids:
+                raise CardError("card.nobody")
+            subjects = uow.cards.subjects(ids, programme_id=sel.programme_id)
+            already = uow.cards.printed_worker_ids(ids)
+        reason = request.reason
+        if already and (reason is None or not reason.is_reprint):
+            raise CardError("card.reprint_reason", count=len(already))
+        return self._print(subjects, already, request, out, progress)
+
+    def _print(
+        self,
+        subjects: Sequence[CardSubject],
+        already: set[int],
+        request: PrintRequest,
+        out: Path,
+        progress: Progress,
+    ) -> PrintOutcome:
+        office = self.office()
+        warnings: list[str] = []
+        if office.logo_path is not None:
+            problem = card_pdf.logo_problem(office)
+            if problem:
+                if not request.allow_missing_logo:
+                    raise CardError("card.logo_missing", path=str(office.logo_path), detail=problem)
+                warnings.append(problem)
+        signer = card_keys.load_signer(self._uow, self._data_dir)
+        now = self._clock()
+        user = self._user()
+        with self._uow() as uow:
+            base = uow.cards.serials_in_year(now.year)
+        contents = []
+        for n, subject in enumerate(subjects, start=1):
+            serial = format_serial(now.year, base + n)
+            message = payload_fields(subject, serial).message()
+            contents.append(CardContent(subject, serial, f"{message}|{signer.sign(message.encode('ascii'))}"))
+        reasons = {
+            s.worker_id: (
+                request.reason if s.worker_id in already and request.reason else CardReason.FIRST_ISSUE
+            )
+            for s in subjects
+        }
+        prints = [
+            CardPrint(
+                serial=c.serial,
+                worker_id=c.subject.worker_id,
+                programme_id=c.subject.programme_id,
+                printed_at=now,
+                printed_by=user,
+                reason=reasons[c.subject.worker_id],
+                layout=request.layout,
+            )
+            for c in contents
+        ]
+        out = Path(out)
+        # Drawn outside the database lock (seconds for a whole regency), published under it.
+        pending = card_pdf.prepare_cards(
+            out,
+            contents,
+            request.layout,
+            office,
+            allow_missing_logo=True,
+            progress=progress,
+            caption=request.caption,
+        )
+        try:
+            with self._uow(write=True) as uow:
+                # Serials are re-checked under the write lock: a print from another window in between
+                # makes this one stop rather than reuse its numbers.
+                if uow.cards.serials_in_year(now.year) != base:
+                    raise CardError("card.concurrent_print")
+                uow.cards.record(prints)
+                pending.commit()
+                try:
+                    uow.commit()
+                except BaseException:
+                    out.unlink(missing_ok=True)
+                    raise
+        finally:
+            pending.discard()
+        pages = pending.result
+        log.info("printed %d cards (%s) to %s", len(contents), request.layout.value, out)
+        return PrintOutcome(
+            path=out,
+            cards=len(contents),
+            pages=pages,
+            serials=tuple(c.serial for c in contents),
+            reprints=sum(1 for p in prints if p.reason.is_reprint),
+            warnings=tuple(warnings),
+        )
+
+    # -- verifying -----------------------------------------------------------------------------------------
+    def verify(self, text: str) -> Verification:
+        """Check QR text offline: format, signature with the office's public key, then the print record."""
+        try:
+            fields, signature = split_payload(text)
+        except CardError as exc:
+            return Verification(False, exc.code)
+        verifier = card_keys.load_verifier(self._uow, self._data_dir)
+        base = Verification(
+            False,
+            "card.verify_tampered",
+            serial=fields.serial,
+            name=fields.name,
+            nik_hint=fields.nik_hint,
+            kpj=fields.kpj,
+            funded_until=fields.until_month,
+        )
+        if not verifier.verify(fields.message().encode("ascii"), signature):
+            return base
+        with self._uow() as uow:
+            record = uow.cards.by_serial(fields.serial)
+            latest = uow.cards.latest_serial(record.worker_id) if record else None
+        if record is None:
+            return replace(base, valid=True, code="card.verify_ok_unrecorded")
+        newer = latest if latest and latest != fields.serial else None
+        return replace(
+            base,
+            valid=True,
+            code="card.verify_superseded" if newer else "card.verify_ok",
+            worker_id=record.worker_id,
+            printed_at=record.printed_at,
+            superseded_by=newer,
+        )
+
+    # -- handover events ---------------------------------------------------------------------------------
+    def create_event(self, data: HandoverEventData) -> int:
+        codes = validate_event(data)
+        if codes:
+            raise CardError(codes[0])
+        with self._uow(write=True) as uow:
+            event_id = uow.handovers.add(data, user=self._user(), now=self._clock())
+            uow.commit()
+        return event_id
+
+    def update_event(self, event_id: int, data: HandoverEventData) -> None:
+        codes = validate_event(data)
+        if codes:
+            raise CardError(codes[0])
+        with self._uow(write=True) as uow:
+            if not uow.handovers.update(event_id, data):
+                raise NotFoundError("handover.not_found", event_id=event_id)
+            uow.commit()
+
+    def events(self) -> list[HandoverEvent]:
+        with self._uow() as uow:
+            return uow.handovers.list()
+
+    def event(self, event_id: int) -> HandoverEvent:
+        with self._uow() as uow:
+            found = uow.handovers.get(event_id)
+        if found is None:
+            raise NotFoundError("handover.not_found", event_id=event_id)
+        return found
+
+    def recipients(self, event_id: int) -> list[HandoverRecipient]:
+        self.event(event_id)
+        with self._uow() as uow:
+            return uow.handovers.recipients(event_id)
+
+    def add_recipients(self, event_id: int, worker_ids: Sequence[int]) -> int:
+        """Add workers to the event's recipients (in the given order); returns how many were new."""
+        self.event(event_id)
+        added = 0
+        with self._uow(write=True) as uow:
+            for worker_id in worker_ids:
+                if uow.workers.get(worker_id) is None:
+                    raise NotFoundError("worker.not_found", worker_id=worker_id)
+                added += uow.handovers.add_recipient(event_id, worker_id)
+            uow.commit()
+        return added
+
+    def remove_recipient(self, event_id: int, worker_id: int) -> bool:
+        with self._uow(write=True) as uow:
+            removed = uow.handovers.remove_recipient(event_id, worker_id)
+            uow.commit()
+        return removed
+
+    def print_ceremony(
+        self,
+        event_id: int,
+        out: Path,
+        *,
+        reason: CardReason | None = None,
+        allow_missing_logo: bool = False,
+        progress: Progress | None = None,
+    ) -> PrintOutcome:
+        """Oversized cards for the event's recipients, recorded as prints like any other card.
+
+        A recipient who already has a card gets the ceremonial one as a reprint only with a reason;
+        the ceremonial card is a first issue otherwise.
+        """
+        event = self.event(event_id)
+        recipients = self.recipients(event_id)
+        if not recipients:
+            raise CardError("handover.no_recipients")
+        ids = [r.worker_id for r in recipients]
+        with self._uow() as uow:
+            subjects = uow.cards.subjects(ids, programme_id=event.programme_id)
+            already = uow.cards.printed_worker_ids(ids)
+        if already and (reason is None or not reason.is_reprint):
+            raise CardError("card.reprint_reason", count=len(already))
+        from jamsos_desktop.domain.formatting import format_date
+
+        request = PrintRequest(
+            Selection(worker_ids=tuple(ids), programme_id=event.programme_id),
+            layout=CardLayout.CEREMONY,
+            reason=reason,
+            allow_missing_logo=allow_missing_logo,
+            caption=f"{event.name} \u00b7 {event.place} \u00b7 {format_date(event.event_date)}",
+        )
+        return self._print(subjects, already, request, out, progress or NullProgress())
+
+    def print_minutes(self, event_id: int, out: Path, *, allow_missing_logo: bool = False) -> int:
+        """The Berita Acara Serah Terima PDF; returns its page count."""
+        event = self.event(event_id)
+        recipients = self.recipients(event_id)
+        if not recipients:
+            raise CardError("handover.no_recipients")
+        office = self.office()
+        serials: dict[int, str] = {}
+        programme_name = ""
+        with self._uow() as uow:
+            for r in recipients:
+                latest = uow.cards.latest_serial(r.worker_id)
+                if latest:
+                    serials[r.worker_id] = latest
+            subjects = uow.cards.subjects([recipients[0].worker_id], programme_id=event.programme_id)
+        if subjects and subjects[0].programme_name:
+            programme_name = subjects[0].programme_name
+        return card_pdf.write_minutes(
+            out,
+            event,
+            recipients,
+            office,
+            serials=serials,
+            programme_name=programme_name,
+            allow_missing_logo=allow_missing_logo,
+        )
