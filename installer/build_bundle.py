@@ -119,7 +119,9 @@ def selftest() -> dict[str, object]:
     seconds = round(time.perf_counter() - started, 1)
     if result.returncode != 0:
         log(result.stderr[-4000:])
-        raise SystemExit(f"bundle selftest failed with exit code {result.returncode}: {result.stdout[-2000:]}")
+        raise SystemExit(
+            f"bundle selftest failed with exit code {result.returncode}: {result.stdout[-2000:]}"
+        )
     outcome = json.loads(result.stdout)
     shots = sorted(p.name for p in (scratch / "shots").glob("*.png"))
     if len(shots) < len(outcome.get("pages", [])):
@@ -152,7 +154,9 @@ def makensis_path() -> str:
     for candidate in (r"C:\Program Files (x86)\NSIS\makensis.exe", r"C:\Program Files\NSIS\makensis.exe"):
         if Path(candidate).exists():
             return candidate
-    raise SystemExit("makensis not found: install NSIS (Debian: apt-get install nsis; Windows: choco install nsis)")
+    raise SystemExit(
+        "makensis not found: install NSIS (Debian: apt-get install nsis; Windows: choco install nsis)"
+    )
 
 
 def compile_installer(source: Path, out_dir: Path) -> dict[str, object]:
@@ -160,7 +164,7 @@ def compile_installer(source: Path, out_dir: Path) -> dict[str, object]:
     output = out_dir / f"JamSos-{version()}-setup.exe"
     flag = "/" if WINDOWS else "-"
     command = [
-        makensis_path(), f"{flag}V2", f"{flag}DVERSION={version()}", f"{flag}DBUNDLE_DIR={source}",
+        makensis_path(), f"{flag}V2", f"{flag}WX", f"{flag}DVERSION={version()}", f"{flag}DBUNDLE_DIR={source}",
         f"{flag}DOUTFILE={output}", f"{flag}DICON={ROOT / 'resources' / 'icons' / 'jamsos.ico'}",
         str(INSTALLER / "jamsos.nsi"),
     ]  # fmt: skip

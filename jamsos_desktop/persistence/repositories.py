@@ -21,6 +21,7 @@ from jamsos_desktop.domain.worker import (
     WorkerQuery,
     WorkerSummary,
 )
+from jamsos_desktop.domain.worker_record import WorkerRecord
 from jamsos_desktop.domain.worker_types import HeirRelationship, Sex, WorkerStatus
 from jamsos_desktop.persistence.models import HeirRow, RegionRow, Setting, WorkerRow
 
@@ -66,6 +67,27 @@ class WorkerRepository:
             stmt = select(WorkerRow.kpj, WorkerRow.id).where(WorkerRow.kpj.in_(chunk))
             found.update({kpj: worker_id for kpj, worker_id in self.session.execute(stmt) if kpj})
         return found
+
+    def records(self, ids: Sequence[int]) -> list[WorkerRecord]:
+        """Flat export rows (with the first heir) for ``ids``, in the same order."""
+        out: list[WorkerRecord] = []
+        heir = aliased(HeirRow, name="first_heir")
+        columns = (
+            WorkerRow.id, WorkerRow.nik, WorkerRow.kk, WorkerRow.name, WorkerRow.sex, WorkerRow.birth_place,
+            WorkerRow.birth_date, WorkerRow.address, WorkerRow.rt, WorkerRow.rw, WorkerRow.village_code,
+            WorkerRow.occupation, WorkerRow.phone, WorkerRow.income, WorkerRow.kpj, WorkerRow.status,
+            heir.name, heir.relation, heir.nik, heir.phone,
+        )  # fmt: skip
+        for start in range(0, len(ids), 900):
+            chunk = list(ids[start : start + 900])
+            stmt = (
+                select(*columns)
+                .outerjoin(heir, and_(heir.worker_id == WorkerRow.id, heir.position == 0))
+                .where(WorkerRow.id.in_(chunk))
+            )
+            found = {r[0]: WorkerRecord._make(r) for r in self.session.execute(stmt)}
+            out.extend(found[i] for i in chunk if i in found)
+        return out
 
     def get_many(self, ids: Sequence[int]) -> list[Worker]:
         """Full workers (with heirs) for ``ids``, in the same order, read in two queries per chunk.

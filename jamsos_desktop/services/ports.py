@@ -32,6 +32,7 @@ from jamsos_desktop.domain.worker import (
     WorkerQuery,
     WorkerSummary,
 )
+from jamsos_desktop.domain.worker_record import WorkerRecord
 from jamsos_desktop.domain.worker_types import WorkerStatus
 
 
@@ -62,6 +63,7 @@ class WorkerStore(Protocol):
     def ids_by_niks(self, niks: Iterable[str]) -> dict[str, int]: ...
     def ids_by_kpjs(self, kpjs: Iterable[str]) -> dict[str, int]: ...
     def get_many(self, ids: Sequence[int]) -> list[Worker]: ...
+    def records(self, ids: Sequence[int]) -> list[WorkerRecord]: ...
 
 
 class RegionStore(Protocol):

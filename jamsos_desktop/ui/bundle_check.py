@@ -1,0 +1,68 @@
+"""What a complete installation must contain, checked by ``selftest`` so a broken bundle fails CI.
+
+The selftest shows every page, but features import some libraries only when used (spreadsheets, PDF
+cards and their QR codes, schema upgrades); PyInstaller cannot see all of those, so they are imported
+here by name. Resource files are looked up where the running copy finds them (package, source tree or
+the bundle's folder).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from jamsos_desktop.resources_path import resource_path
+from jamsos_desktop.ui.icons import NAMES
+
+#: Imported lazily by features; a bundle without one of them would fail only when a clerk needs it.
+LAZY_MODULES = (
+    "openpyxl",
+    "openpyxl.worksheet.datavalidation",
+    "defusedxml",
+    "reportlab.pdfgen.canvas",
+    "reportlab.graphics.barcode.qr",
+    "reportlab.graphics.barcode.code128",
+    "alembic.command",
+    "alembic.runtime.migration",
+    "jamsos_desktop.services.excel_import",
+    "jamsos_desktop.services.excel_export",
+    "jamsos_desktop.services.demo",
+    "PySide6.QtSvg",
+    "PySide6.QtPrintSupport",
+)
+
+REQUIRED_RESOURCES = (
+    "styles/app.qss",
+    "regions/wilayah_kemendagri_2025.tsv.gz",
+    "regions/NOTICE-wilayah.md",
+    "translations/jamsos_en.qm",
+    "translations/qtbase_id.qm",
+    "help/bantuan.html",
+    "icons/jamsos.png",
+    "icons/jamsos.svg",
+    "icons/LICENSE-icons.txt",
+    *(f"icons/{name}.svg" for name in NAMES),
+)
+
+
+def missing() -> list[str]:
+    """Modules that cannot be imported and resource files that are absent (empty: complete)."""
+    problems: list[str] = []
+    for module in LAZY_MODULES:
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            problems.append(f"module {module}: {exc}")
+    for name in REQUIRED_RESOURCES:
+        if not resource_path(name).is_file():
+            problems.append(f"resource {name}")
+    return problems
+
+
+class IncompleteInstallation(RuntimeError):
+    """Raised by ``selftest`` when :func:`missing` finds something."""
+
+
+def ensure_complete() -> None:
+    problems = missing()
+    if problems:
+        raise IncompleteInstallation("incomplete installation: " + "; ".join(problems))
