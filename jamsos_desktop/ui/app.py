@@ -52,6 +52,11 @@ def application() -> QApplication:
     if not app.property("jamsosStyled"):
         apply_style(app)
         app.setProperty("jamsosStyled", True)
+        from jamsos_desktop.ui import i18n
+        from jamsos_desktop.ui.icons import app_icon
+
+        i18n.install(app)
+        app.setWindowIcon(app_icon())
     return app
 
 
@@ -76,6 +81,9 @@ def run(context: AppContext) -> int:
     from jamsos_desktop.ui import crash
 
     crash.install(context.data_dir / "logs" / "jamsos.log" if crash.default_log_path() is None else None)
+    from jamsos_desktop.ui.first_run import run_first_run
+
+    run_first_run(context)  # once, while the office is not set up; cancelling starts with the defaults
     window = _main_window(context, remember_state=True)
     window.show()
     return int(app.exec())
@@ -100,6 +108,9 @@ def selftest(context: AppContext, screenshots: Path | None) -> dict[str, Any]:
 
     Works on any Qt platform, ``offscreen`` included. Returns ``{"startup_ms", "pages"}``.
     """
+    from jamsos_desktop.ui.bundle_check import ensure_complete
+
+    ensure_complete()  # a missing module or resource fails the selftest (installer CI); not timed
     started = time.perf_counter()
     app = application()
     window = _main_window(context, remember_state=False)

@@ -89,17 +89,18 @@ def show_dialog(log_path: Path | None, summary: str) -> None:
         return
     from PySide6.QtWidgets import QMessageBox
 
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("crash", "JamSos"), "")
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("crash", "JamSos"), "")
     box.setObjectName("crashDialog")
-    text = tr(
+    text = QCoreApplication.translate(
         "crash",
         "Terjadi kesalahan tak terduga. Pekerjaan yang sudah disimpan tetap aman; "
         "bila masalah berulang, kirim berkas log ke petugas TI.",
     )
     box.setText(text)
     if log_path is not None:
-        box.setInformativeText(tr("crash", "Berkas log: {path}").format(path=str(log_path)))
+        box.setInformativeText(
+            QCoreApplication.translate("crash", "Berkas log: {path}").format(path=str(log_path))
+        )
     box.setDetailedText(summary)
     box.exec()
 

@@ -5,7 +5,6 @@ The window wires pages together and nothing more: each page package owns its own
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jamsos_desktop import __version__
 from jamsos_desktop.domain.formatting import format_number
-from jamsos_desktop.resources_path import resource_path
+from jamsos_desktop.ui.help import about_box, install_help_menu
+from jamsos_desktop.ui.i18n import language_menu
 from jamsos_desktop.ui.icons import icon
 from jamsos_desktop.ui.placeholders import ComingPage, coming_pages
 from jamsos_desktop.ui.workers.page import WorkersPage
@@ -105,31 +104,13 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        settings_menu = self.menuBar().addMenu(self.tr("Pe&ngaturan"))
+        settings_menu.addMenu(language_menu(self))
         help_menu = self.menuBar().addMenu(self.tr("B&antuan"))
-        about_action = QAction(self.tr("&Tentang JamSos"), self)
-        about_action.setObjectName("aboutAction")
-        about_action.triggered.connect(self.show_about)
-        help_menu.addAction(about_action)
+        install_help_menu(self, help_menu)  # the guide (F1) and the About box
 
     def show_about(self) -> QMessageBox:
-        box = QMessageBox(self)
-        box.setObjectName("aboutDialog")
-        box.setWindowTitle(self.tr("Tentang JamSos"))
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setText(self.tr("<b>JamSos Desktop</b> versi {version}").format(version=__version__))
-        box.setInformativeText(
-            self.tr(
-                "Pendaftaran pekerja rentan peserta BPJS Ketenagakerjaan (JKK dan JKM) untuk Dinas Sosial.\n\n"
-                "Data kode wilayah Kemendagri 2025 dari proyek cahyadsn/wilayah, "
-                "\u00a9 2017\u20132025 Cahya DSN, lisensi MIT (teks lengkap di Detail)."
-            )
-        )
-        notice = resource_path("regions/NOTICE-wilayah.md")
-        with contextlib.suppress(OSError):
-            box.setDetailedText(notice.read_text(encoding="utf-8"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
+        return about_box(self)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

@@ -28,56 +28,57 @@ class ComingPage(QWidget):
         layout.addStretch(1)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ComingPage", text)
-
-
 def coming_pages() -> list[tuple[str, str, str, str]]:
     """(objectName, icon, title, what is coming) of the pages later issues fill."""
     return [
         (
             "programsPage",
             "programs",
-            _tr("Program & Iuran"),
-            _tr(
+            QCoreApplication.translate("ComingPage", "Program & Iuran"),
+            QCoreApplication.translate(
+                "ComingPage",
                 "Di sini nanti dibuat program bantuan iuran (penyandang dana, bulan mulai, lama bantuan, "
-                "iuran JKK + JKM per bulan) dan pekerja didaftarkan ke program itu. Halaman ini belum tersedia."
+                "iuran JKK + JKM per bulan) dan pekerja didaftarkan ke program itu. Halaman ini belum tersedia.",
             ),
         ),
         (
             "calendarPage",
             "calendar",
-            _tr("Kalender Iuran"),
-            _tr(
+            QCoreApplication.translate("ComingPage", "Kalender Iuran"),
+            QCoreApplication.translate(
+                "ComingPage",
                 "Di sini nanti terlihat iuran tiap bulan: yang dibayar penyandang dana, yang dibayar mandiri, "
-                "jatuh tempo tanggal 15, dan siapa yang menunggak. Halaman ini belum tersedia."
+                "jatuh tempo tanggal 15, dan siapa yang menunggak. Halaman ini belum tersedia.",
             ),
         ),
         (
             "cardsPage",
             "cards",
-            _tr("Kartu"),
-            _tr(
+            QCoreApplication.translate("ComingPage", "Kartu"),
+            QCoreApplication.translate(
+                "ComingPage",
                 "Di sini nanti dicetak kartu bukti kepesertaan (lembar A4 atau printer kartu) dan kartu besar "
-                "untuk penyerahan simbolis, dengan catatan setiap cetak ulang. Halaman ini belum tersedia."
+                "untuk penyerahan simbolis, dengan catatan setiap cetak ulang. Halaman ini belum tersedia.",
             ),
         ),
         (
             "syncPage",
             "sync",
-            _tr("Sinkronisasi"),
-            _tr(
+            QCoreApplication.translate("ComingPage", "Sinkronisasi"),
+            QCoreApplication.translate(
+                "ComingPage",
                 "Di sini nanti laptop desa dan kantor bertukar data lewat berkas paket yang ditandatangani, "
-                "tanpa internet. Halaman ini belum tersedia."
+                "tanpa internet. Halaman ini belum tersedia.",
             ),
         ),
         (
             "dashboardPage",
             "dashboard",
-            _tr("Dasbor"),
-            _tr(
+            QCoreApplication.translate("ComingPage", "Dasbor"),
+            QCoreApplication.translate(
+                "ComingPage",
                 "Di sini nanti tampil ringkasan: jumlah pekerja per desa, kepesertaan aktif, anggaran "
-                "terpakai dan tunggakan. Halaman ini belum tersedia."
+                "terpakai dan tunggakan. Halaman ini belum tersedia.",
             ),
         ),
     ]
