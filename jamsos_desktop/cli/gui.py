@@ -29,6 +29,6 @@ def start_gui(args: argparse.Namespace, opener: ContextOpener) -> int:
     try:
         from jamsos_desktop.ui.app import run
 
-        return run(context)
+        return run(context, open_file=getattr(args, "open_file", None))
     finally:
         context.close()

@@ -20,6 +20,7 @@ from jamsos_desktop.domain.messages import render
 
 log = logging.getLogger("jamsos.cli")
 EXIT_INTERNAL = 4
+PACKAGE_SUFFIX = ".jamsync"
 COMMAND_MODULES = [commands_core, commands_workers, commands_programmes, commands_cards]
 
 
@@ -87,6 +88,10 @@ def run(argv: list[str], opener: ContextOpener | None = None) -> int:
     parser = build_parser()
     wants_json = "--json" in argv
     lang = "en" if ("--lang" in argv and "en" in argv) else default_lang()
+    # `jamsos FILE.jamsync` (how Windows opens a double-clicked sync package): start the GUI with it.
+    package = _package_to_open(argv)
+    if package is not None:
+        argv = [a for a in argv if a is not package]
     try:
         args = parser.parse_args(argv)
     except _ArgumentError as exc:
@@ -97,6 +102,7 @@ def run(argv: list[str], opener: ContextOpener | None = None) -> int:
     if args.command is None:
         from jamsos_desktop.cli.gui import start_gui
 
+        args.open_file = package
         return start_gui(args, opener)
 
     from jamsos_desktop.app import setup_logging
@@ -128,6 +134,20 @@ def run(argv: list[str], opener: ContextOpener | None = None) -> int:
 
         return start_gui(args, opener)
     return result.exit_code
+
+
+def _package_to_open(argv: list[str]) -> str | None:
+    """The ``.jamsync`` file given in place of a command (``jamsos [options] FILE.jamsync``), if any."""
+    takes_value = {"--db", "--data-dir", "--lang"}
+    skip = False
+    for arg in argv:
+        if skip or arg in takes_value:
+            skip = not skip
+            continue
+        if arg.startswith("-"):
+            continue
+        return arg if arg.lower().endswith(PACKAGE_SUFFIX) else None
+    return None
 
 
 def _fail(exc: JamsosError, as_json: bool, lang: str, *, debug: bool, code: int | None = None) -> int:

@@ -75,7 +75,7 @@ def _main_window(context: AppContext, *, remember_state: bool) -> MainWindow:
     return MainWindow(context, remember_state=remember_state)
 
 
-def run(context: AppContext) -> int:
+def run(context: AppContext, open_file: str | None = None) -> int:
     """Show the main window and run until the clerk closes it. Returns the exit code."""
     app = application()
     from jamsos_desktop.ui import crash
@@ -86,6 +86,10 @@ def run(context: AppContext) -> int:
     run_first_run(context)  # once, while the office is not set up; cancelling starts with the defaults
     window = _main_window(context, remember_state=True)
     window.show()
+    if open_file:
+        from jamsos_desktop.ui.packages import open_package_file
+
+        open_package_file(window, Path(open_file))  # a double-clicked .jamsync package
     return int(app.exec())
 
 

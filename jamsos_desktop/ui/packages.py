@@ -1,0 +1,41 @@
+"""Opening a sync package (``.jamsync``) handed to JamSos by Windows (double-click, "Open with").
+
+The sync page imports packages once the sync capability exists (a page with ``open_package(path)``);
+until then the clerk is told plainly that this version cannot import it yet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+
+def open_package_file(window: QMainWindow, path: Path) -> QMessageBox | None:
+    """Show the sync page and give it ``path``; say why when that is not possible."""
+    show_page = getattr(window, "show_page", None)
+    page: QWidget | None = None
+    if callable(show_page):
+        try:
+            page = show_page("syncPage")
+        except KeyError:
+            page = None
+    opener = getattr(page, "open_package", None)
+    if callable(opener) and path.is_file():
+        opener(path)
+        return None
+    if not path.is_file():
+        text = QCoreApplication.translate("PackageOpener", "Berkas paket {name} tidak ditemukan.").format(
+            name=str(path)
+        )
+    else:
+        text = QCoreApplication.translate(
+            "PackageOpener",
+            "Berkas paket {name} diterima, tetapi versi JamSos ini belum bisa mengimpor paket "
+            "sinkronisasi. Simpan berkas itu dan impor setelah JamSos diperbarui.",
+        ).format(name=path.name)
+    box = QMessageBox(QMessageBox.Icon.Information, "JamSos", text, QMessageBox.StandardButton.Ok, window)
+    box.setObjectName("packageOpenBox")
+    box.open()
+    return box
