@@ -500,7 +500,7 @@ def draw_cards(
             c.setPageSize((page_w, page_h))
             side(card, x, y, scale)
             if caption:
-                c.setFont(FONT, 9)
+                c.setFont(FONT, fit_text(caption, FONT, 10, 6, page_w - 2 * CEREMONY_MARGIN))
                 c.setFillColor(GREY)
                 c.drawCentredString(page_w / 2, y - 7 * mm, caption)
             c.showPage()
@@ -727,7 +727,7 @@ def _draw_minutes(
         y -= 5.4 * mm
     y -= 3 * mm
     # Table: No | Nama | NIK | Desa | No. kartu | Tanda tangan (alternating left/right like Indonesian forms).
-    cols = [("No", 10 * mm), ("Nama", 48 * mm), ("NIK", 34 * mm), ("Desa", 30 * mm), ("No. Kartu", 20 * mm)]
+    cols = [("No", 9 * mm), ("Nama", 44 * mm), ("NIK", 33 * mm), ("Desa", 29 * mm), ("No. Kartu", 21 * mm)]
     sign_w = text_w - sum(w for _, w in cols)
     cols.append(("Tanda Tangan", sign_w))
     row_h = 11 * mm
@@ -780,8 +780,8 @@ def _draw_minutes(
             x += w
         # Numbered signature line, alternating sides as on Indonesian attendance forms.
         c.setFont(FONT, 8)
-        sx = x + (2 * mm if i % 2 else sign_w / 2)
-        c.drawString(sx, y - row_h + 2.5 * mm, f"{i}. ...................")
+        sx = x + (2 * mm if i % 2 else sign_w * 0.42)
+        c.drawString(sx, y - row_h + 2.5 * mm, f"{i}. " + "." * 14)
         _grid(y, y - row_h)
         y -= row_h
     y -= 7 * mm
@@ -841,8 +841,10 @@ def _draw_minutes(
                 y = page_h - 25 * mm
                 c.setFont(FONT, 10)
             label = f"{n}. {o.role}" + (f" \u2014 {o.name}" if o.name else "")
-            c.drawString(left, y, label[:110])
-            c.drawString(right - 45 * mm, y, "..............................")
+            c.setFont(FONT, fit_text(label, FONT, 10, 6, text_w - 48 * mm))
+            c.drawString(left, y, label)
+            c.setFont(FONT, 10)
+            c.drawString(right - 42 * mm, y, "." * 30)
             y -= 7 * mm
     c.showPage()
     return pages
