@@ -50,10 +50,13 @@ def _cloud_service(path: PureWindowsPath | Path) -> str | None:
     return None
 
 
-def _under(path: str, root: str) -> bool:
-    norm = os.path.normcase(os.path.normpath(path))
-    base = os.path.normcase(os.path.normpath(root))
-    return norm == base or norm.startswith(base.rstrip("\\/") + os.sep)
+def _under(path: str, root: str, *, windows: bool = False) -> bool:
+    if windows:  # case-insensitive, either slash
+        parts = [s.lower() for s in PureWindowsPath(path).parts]
+        base = [s.lower() for s in PureWindowsPath(root).parts]
+        return parts[: len(base)] == base
+    norm, top = os.path.normpath(path), os.path.normpath(root)
+    return norm == top or norm.startswith(top.rstrip("/") + "/")
 
 
 def _windows_drive_is_remote(path: str) -> bool:
@@ -106,7 +109,7 @@ def check_data_folder(
     if service is None:
         for variable in ONEDRIVE_VARIABLES:
             root = environ.get(variable)
-            if root and _under(text, root):
+            if root and _under(text, root, windows=windows_style):
                 service = "OneDrive"
                 break
     if service:
