@@ -61,7 +61,7 @@ class WorkerRow(Base):
     no_nik: Mapped[bool] = mapped_column(Boolean, default=False)
     kk: Mapped[str] = mapped_column(String(16), default="")
     name: Mapped[str] = mapped_column(String(100))
-    name_key: Mapped[str] = mapped_column(String(100), index=True)
+    name_key: Mapped[str] = mapped_column(String(100))
     sex: Mapped[str] = mapped_column(String(1))
     birth_place: Mapped[str] = mapped_column(String(100), default="")
     birth_date: Mapped[date] = mapped_column(Date)
@@ -70,7 +70,7 @@ class WorkerRow(Base):
     rw: Mapped[str] = mapped_column(String(3), default="")
     village_code: Mapped[str] = mapped_column(String(13), index=True)
     occupation: Mapped[str] = mapped_column(String(80), default="")
-    phone: Mapped[str] = mapped_column(String(16), default="")
+    phone: Mapped[str] = mapped_column(String(16), default="", index=True)
     income: Mapped[int] = mapped_column(Integer, default=1_000_000)
     kpj: Mapped[str | None] = mapped_column(String(11), unique=True)
     status: Mapped[str] = mapped_column(String(16), index=True)
@@ -95,7 +95,10 @@ class WorkerRow(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}
-    __table_args__ = (Index("ix_worker_status_name", "status", "name_key"),)
+    __table_args__ = (
+        # Covering index of the worker list: walking it in name order filters without reading rows.
+        Index("ix_worker_search", "name_key", "id", "status", "village_code", "nik", "kpj", "phone"),
+    )
 
 
 class HeirRow(Base):

@@ -6,10 +6,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select
+from sqlalchemy import and_, delete, func, insert, literal_column, or_, select, table
 from sqlalchemy.orm import Session, aliased
 
 from jamsos_desktop.domain.normalize import search_key
+from jamsos_desktop.persistence import search_index
 from jamsos_desktop.domain.regions import Level, Region
 from jamsos_desktop.domain.worker import (
     Consent,
@@ -154,64 +155,105 @@ class WorkerRepository:
         return True
 
     # -- lists --------------------------------------------------------------------------------------
-    def search_ids(self, query: WorkerQuery, *, limit: int | None = None) -> list[int]:
-        """Ids of the matching workers, in the asked order; filtering and sorting happen in SQL."""
-        stmt = select(WorkerRow.id)
-        stmt = self._filtered(stmt, query)
+    def search_ids(
+        self, query: WorkerQuery, *, offset: int = 0, limit: int | None = None
+    ) -> list[int]:
+        """Ids of the matching workers in the asked order, ``limit`` of them from ``offset``.
+
+        Filtering and sorting happen in SQL. Two plans, chosen per query: when one search word
+        matches few workers (found through the trigram or a unique index), those few rows are fetched
+        and ordered; when every word is common, the covering index is walked in list order and SQL
+        stops after ``offset + limit`` rows. Either way a keystroke never reads 100,000 rows.
+        """
+        conditions, selective = self._conditions(query)
         order = _ORDER[query.sort]
+        columns = [W.id, *order]
+        stmt = select(*columns).where(*conditions)
         if query.sort is SortKey.VILLAGE:
-            stmt = stmt.outerjoin(_village, _village.code == WorkerRow.village_code)
-        columns = [c.desc() if query.descending else c.asc() for c in order]
-        stmt = stmt.order_by(*columns, WorkerRow.id.desc() if query.descending else WorkerRow.id)
+            village = RegionRow.__table__.alias("sort_village")
+            stmt = (
+                select(W.id, village.c.name, W.name_key)
+                .select_from(WorkerRow.__table__.outerjoin(village, village.c.code == W.village_code))
+                .where(*conditions)
+            )
+        connection = self.session.connection()
+        if selective:
+            rows = connection.execute(stmt).all()
+            rows.sort(key=_sort_key, reverse=query.descending)
+            ids = [r[0] for r in rows]
+            return ids[offset:] if limit is None else ids[offset : offset + limit]
+        sort_columns = [stmt.selected_columns[i] for i in range(1, len(stmt.selected_columns))]
+        direction = [c.desc() if query.descending else c.asc() for c in sort_columns]
+        stmt = stmt.order_by(*direction, W.id.desc() if query.descending else W.id.asc())
+        if offset:
+            stmt = stmt.offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)
-        return list(self.session.scalars(stmt))
+        return [r[0] for r in connection.execute(stmt)]
 
     def count(self, query: WorkerQuery | None = None) -> int:
-        stmt = select(func.count(WorkerRow.id))
+        stmt = select(func.count()).select_from(WorkerRow.__table__)
         if query is not None:
-            stmt = self._filtered(stmt, query)
-        return int(self.session.scalar(stmt) or 0)
+            stmt = stmt.where(*self._conditions(query)[0])
+        return int(self.session.connection().execute(stmt).scalar() or 0)
 
-    def _filtered(self, stmt: Any, query: WorkerQuery) -> Any:
-        conditions = []
+    #: a search word matching fewer workers than this is "selective": its rows are fetched and sorted
+    SELECTIVE = 3000
+
+    def _conditions(self, query: WorkerQuery) -> tuple[list[Any], bool]:
+        """SQL conditions for ``query``, and whether one of them is selective (see :meth:`search_ids`)."""
+        connection = self.session.connection()
+        fts = connection.dialect.name == "sqlite"
+        conditions: list[Any] = []
+        selective = False
         for token in search_key(query.text).split():
             digits = token.replace(".", "").replace("-", "")
             if digits.isdigit():
-                pattern = _like_escape(digits) + "%"
-                conditions.append(
-                    or_(
-                        WorkerRow.nik.like(pattern, escape="\\"),
-                        WorkerRow.kpj.like(pattern, escape="\\"),
-                        WorkerRow.phone.like(pattern, escape="\\"),
-                        WorkerRow.village_code.like(_like_escape(token) + "%", escape="\\"),
+                upper = digits[:-1] + chr(ord(digits[-1]) + 1)
+                condition = or_(
+                    and_(W.nik >= digits, W.nik < upper),
+                    and_(W.kpj >= digits, W.kpj < upper),
+                    and_(W.phone >= digits, W.phone < upper),
+                )
+                indexed = True
+            else:
+                pattern = "%" + _like_escape(token) + "%"
+                places = self._places(token)
+                if fts and len(token) >= search_index.MIN_TOKEN:
+                    names = W.id.in_(
+                        select(literal_column("rowid"))
+                        .select_from(table(search_index.TABLE))
+                        .where(literal_column("name_key").like(pattern, escape="\\"))
                     )
+                    indexed = True
+                else:
+                    names = W.name_key.like(pattern, escape="\\")
+                    indexed = False
+                condition = or_(names, W.village_code.in_(places)) if places else names
+            if indexed and not selective:
+                probe = select(func.count()).select_from(
+                    select(W.id).where(condition).limit(self.SELECTIVE).subquery()
                 )
-                continue
-            pattern = "%" + _like_escape(token) + "%"
-            places = select(RegionRow.code).where(
-                RegionRow.level == int(Level.VILLAGE),
-                or_(
-                    RegionRow.name_key.like(pattern, escape="\\"),
-                    RegionRow.parent.in_(
-                        select(RegionRow.code).where(
-                            RegionRow.level == int(Level.DISTRICT),
-                            RegionRow.name_key.like(pattern, escape="\\"),
-                        )
-                    ),
-                ),
-            )
-            conditions.append(
-                or_(
-                    WorkerRow.name_key.like(pattern, escape="\\"),
-                    WorkerRow.village_code.in_(places),
-                )
-            )
+                selective = int(connection.execute(probe).scalar() or 0) < self.SELECTIVE
+            conditions.append(condition)
         if query.village_codes:
-            conditions.append(WorkerRow.village_code.in_(query.village_codes))
+            conditions.append(W.village_code.in_(query.village_codes))
+            selective = selective or len(query.village_codes) <= 3
         if query.statuses:
-            conditions.append(WorkerRow.status.in_([s.value for s in query.statuses]))
-        return stmt.where(and_(*conditions)) if conditions else stmt
+            conditions.append(W.status.in_([s.value for s in query.statuses]))
+        return conditions, selective
+
+    def _places(self, token: str) -> list[str]:
+        """Codes of the villages whose name, or whose district's name, contains ``token``."""
+        pattern = "%" + _like_escape(token) + "%"
+        districts = select(RegionRow.code).where(
+            RegionRow.level == int(Level.DISTRICT), RegionRow.name_key.like(pattern, escape="\\")
+        )
+        stmt = select(RegionRow.code).where(
+            RegionRow.level == int(Level.VILLAGE),
+            or_(RegionRow.name_key.like(pattern, escape="\\"), RegionRow.parent.in_(districts)),
+        )
+        return list(self.session.connection().execute(stmt).scalars())
 
     def summaries(self, ids: Sequence[int]) -> list[WorkerSummary]:
         """The list rows for ``ids``, in the same order (missing ids are skipped)."""
@@ -301,17 +343,25 @@ class WorkerRepository:
         return len(worker_rows)
 
 
+W = WorkerRow.__table__.c
+
+#: Columns each sort key orders by (after them, ``id`` breaks ties). VILLAGE joins the region table.
 _ORDER = {
-    SortKey.NAME: [WorkerRow.name_key],
-    SortKey.NIK: [WorkerRow.nik],
-    SortKey.VILLAGE: [_village.name, WorkerRow.name_key],
-    SortKey.BIRTH_DATE: [WorkerRow.birth_date],
-    SortKey.OCCUPATION: [WorkerRow.occupation, WorkerRow.name_key],
-    SortKey.STATUS: [WorkerRow.status, WorkerRow.name_key],
-    SortKey.PHONE: [WorkerRow.phone],
-    SortKey.KPJ: [WorkerRow.kpj],
-    SortKey.CREATED: [WorkerRow.created_at],
+    SortKey.NAME: [W.name_key],
+    SortKey.NIK: [W.nik],
+    SortKey.VILLAGE: [W.village_code, W.name_key],  # replaced by the village's name in search_ids
+    SortKey.BIRTH_DATE: [W.birth_date],
+    SortKey.OCCUPATION: [W.occupation, W.name_key],
+    SortKey.STATUS: [W.status, W.name_key],
+    SortKey.PHONE: [W.phone],
+    SortKey.KPJ: [W.kpj],
+    SortKey.CREATED: [W.created_at],
 }
+
+
+def _sort_key(row: Any) -> tuple[Any, ...]:
+    """Python ordering equal to SQL's for the selective plan (NULLs first, like SQLite), then id."""
+    return tuple((value is not None, value if value is not None else "") for value in row[1:]) + (row[0],)
 
 
 def worker_columns(data: WorkerData, *, user: str, now: datetime) -> dict[str, Any]:

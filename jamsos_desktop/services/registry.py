@@ -239,9 +239,16 @@ class WorkerRegistry:
             raise NotFoundError("worker.not_found", worker_id=worker_id)
         return worker
 
-    def search_ids(self, query: WorkerQuery) -> list[int]:
+    def search_ids(
+        self, query: WorkerQuery, *, offset: int = 0, limit: int | None = None
+    ) -> list[int]:
+        """Ids of matching workers in the list's order (a page of them with ``limit``)."""
         with self._uow() as uow:
-            return uow.workers.search_ids(query)
+            return uow.workers.search_ids(query, offset=offset, limit=limit)
+
+    def count(self, query: WorkerQuery) -> int:
+        with self._uow() as uow:
+            return uow.workers.count(query)
 
     def summaries(self, ids: Sequence[int]) -> list[WorkerSummary]:
         with self._uow() as uow:

@@ -152,3 +152,28 @@ def test_regency_cannot_change_once_workers_exist(context) -> None:  # type: ign
         context.initialize("19.01")
     assert caught.value.code == "region.regency_changed"
     assert context.initialize("19.03").regency == "19.03"
+
+
+def test_both_search_plans_give_the_same_order_and_pages(context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The selective plan (fetch and sort few rows) and the ordered index walk must agree exactly."""
+    from jamsos_desktop.persistence.repositories import WorkerRepository
+    from jamsos_desktop.services.demo import generate_demo
+
+    generate_demo(
+        context.unit_of_work, context.region_table(), "19.03", workers=600, seed=7, now=context.clock(), user="uji"
+    )
+    queries = [
+        WorkerQuery(text=text, sort=sort, descending=descending)
+        for text in ("", "a", "an", "ang", "rias", "toboali", "1903", "08", "nelayan", "siti a")
+        for sort in SortKey
+        for descending in (False, True)
+    ]
+    results = {}
+    for threshold in (0, 10**9):  # never selective / always selective
+        monkeypatch.setattr(WorkerRepository, "SELECTIVE", threshold)
+        results[threshold] = [context.registry.search_ids(q) for q in queries]
+        for q, full in zip(queries[:12], results[threshold], strict=False):
+            pages = [*context.registry.search_ids(q, limit=50), *context.registry.search_ids(q, offset=50, limit=10**6)]
+            assert pages == full
+            assert context.registry.count(q) == len(full)
+    assert results[0] == results[10**9]
