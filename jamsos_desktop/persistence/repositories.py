@@ -10,7 +10,6 @@ from sqlalchemy import and_, delete, func, insert, literal_column, or_, select, 
 from sqlalchemy.orm import Session, aliased
 
 from jamsos_desktop.domain.normalize import search_key
-from jamsos_desktop.persistence import search_index
 from jamsos_desktop.domain.regions import Level, Region
 from jamsos_desktop.domain.worker import (
     Consent,
@@ -24,6 +23,7 @@ from jamsos_desktop.domain.worker import (
 )
 from jamsos_desktop.domain.worker_record import WorkerRecord
 from jamsos_desktop.domain.worker_types import HeirRelationship, Sex, WorkerStatus
+from jamsos_desktop.persistence import search_index
 from jamsos_desktop.persistence.models import HeirRow, RegionRow, Setting, WorkerRow
 
 _village = aliased(RegionRow, name="village")

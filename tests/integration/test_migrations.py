@@ -7,9 +7,8 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from jamsos_desktop.persistence import migrate
+from jamsos_desktop.persistence import migrate, search_index
 from jamsos_desktop.persistence.database import Database
-from jamsos_desktop.persistence import search_index
 from jamsos_desktop.persistence.models import Base
 
 
