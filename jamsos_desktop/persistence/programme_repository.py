@@ -898,24 +898,24 @@ class CalendarRepository:
             .group_by(months.c.m)
         )
         out = {m: int(n or 0) for m, n in self.session.execute(stmt)}
-        beyond = (
-            select(
-                greatest(sp.first_month, e.end_month + 1).label("a"),
-                sp.last_month.label("b"),
-                func.sum(sign).label("n"),
-            )
-            .join(e, e.id == sp.enrolment_id)
-            .where(
-                e.programme_id == programme_id,
-                e.end_month.is_not(None),
-                sp.programme_id == programme_id,
-                sp.last_month > e.end_month,
-            )
-            .group_by(greatest(sp.first_month, e.end_month + 1), sp.last_month)
+        # Ended enrolments are few: fetch them from the covering index, then their payments by key,
+        # so the planner never walks every payment to find them.
+        ended = dict(
+            self.session.execute(
+                select(e.id, e.end_month).where(
+                    e.programme_id == programme_id, e.end_month.is_not(None), e.end_month < last
+                )
+            ).all()
         )
-        for a, b, n in self.session.execute(beyond):
-            for m in range(max(a, first), min(b, last) + 1):
-                out[m] = out.get(m, 0) - int(n or 0)
+        ids = list(ended)
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            stmt2 = select(sp.enrolment_id, sp.first_month, sp.last_month, sign).where(
+                sp.programme_id == programme_id, sp.enrolment_id.in_(part)
+            )
+            for eid, a, b, n in self.session.execute(stmt2):
+                for m in range(max(a, ended[eid] + 1, first), min(b, last) + 1):
+                    out[m] = out.get(m, 0) - int(n)
         return out
 
     # -- streaks: late and inactive members ------------------------------------------------------------

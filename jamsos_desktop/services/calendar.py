@@ -304,9 +304,62 @@ class CalendarService:
             raise JamsosError("io.write", path=str(path), detail=exc.strerror or str(exc)) from None
         return done
 
+    def print_action_list(
+        self, kind: ActionList, programme_id: int, path: Path, *, on: date | None = None
+    ) -> int:
+        """Write the list as a printable A4 PDF (landscape, repeated header), for visits and filing."""
+        from reportlab.lib import colors
+        from reportlab.lib.pagesizes import A4, landscape
+        from reportlab.lib.styles import getSampleStyleSheet
+        from reportlab.lib.units import mm
+        from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+        programme = self.programme(programme_id)
+        rows = self.action_rows(kind, programme_id, on=on)
+        styles = getSampleStyleSheet()
+        head = ["No", "Nama", "NIK", "No. HP", "Desa/Kelurahan", "Kecamatan", "Dibiayai s.d.", "Blm bayar"]
+        data = [head] + [
+            [
+                str(i),
+                r.name,
+                r.nik,
+                r.phone,
+                r.village,
+                r.district,
+                str(r.funded_to) if r.funded_to else "",
+                str(r.unpaid_months or ""),
+            ]
+            for i, r in enumerate(rows, start=1)
+        ]
+        table = Table(
+            data,
+            repeatRows=1,
+            colWidths=[12 * mm, 60 * mm, 38 * mm, 30 * mm, 42 * mm, 34 * mm, 24 * mm, 18 * mm],
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTSIZE", (0, 0), (-1, -1), 8),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde7f0")),
+                    ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                ]
+            )
+        )
+        title = f"{programme.name} — {kind.label} — {format_date(on or self.today())}"
+        doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm)
+        try:
+            doc.build([Paragraph(_xml(title), styles["Heading3"]), table])
+        except OSError as exc:
+            raise JamsosError("io.write", path=str(path), detail=exc.strerror or str(exc)) from None
+        return len(rows)
+
     def programme(self, programme_id: int) -> Programme:
         with self._uow() as uow:
             return self._programme(uow, programme_id)
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _text(value: str) -> str:

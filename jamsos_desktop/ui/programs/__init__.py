@@ -1,0 +1,1 @@
+"""The programmes page (*Program & Iuran*): programmes, funders, enrolment, payments and budget."""

@@ -1,0 +1,82 @@
+"""One background executor for the programme and calendar pages.
+
+Database work runs on a single worker thread (like Anki's collection ops) and its result comes back to
+the UI thread through a queued signal, so widgets are only touched on the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+_pool: QThreadPool | None = None
+
+
+def pool() -> QThreadPool:
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(1)  # one writer, one reader: no database contention between tasks
+    return _pool
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; the worker emits, the slots run on the UI thread."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None] | None
+    ) -> None:
+        super().__init__()
+        self._on_done = on_done
+        self._on_error = on_error
+        self.done.connect(self._deliver)
+        self.failed.connect(self._fail)
+
+    @Slot(object)
+    def _deliver(self, value: object) -> None:
+        _live.discard(self)
+        self._on_done(value)
+
+    @Slot(object)
+    def _fail(self, exc: object) -> None:
+        _live.discard(self)
+        if self._on_error is not None:
+            self._on_error(exc)  # type: ignore[arg-type]
+        else:
+            log.error("background task failed", exc_info=exc)  # type: ignore[arg-type]
+
+
+_live: set[_Relay] = set()
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            value = self._work()
+        except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, which shows it
+            self._relay.failed.emit(exc)
+            return
+        self._relay.done.emit(value)
+
+
+def run_in_background(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None] | None = None,
+) -> None:
+    """Run ``work()`` off the UI thread; ``on_done(result)`` or ``on_error(exc)`` run on the UI thread."""
+    relay = _Relay(on_done, on_error)
+    _live.add(relay)
+    pool().start(_Task(work, relay))
