@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from jamsos_desktop.domain.formatting import format_number
+from jamsos_desktop.ui.calendar.page import CalendarPage
 from jamsos_desktop.ui.help import about_box, install_help_menu
 from jamsos_desktop.ui.i18n import language_menu
 from jamsos_desktop.ui.icons import icon
 from jamsos_desktop.ui.placeholders import ComingPage, coming_pages
+from jamsos_desktop.ui.programs.page import ProgramsPage
 from jamsos_desktop.ui.workers.page import WorkersPage
 
 if TYPE_CHECKING:
@@ -57,8 +59,10 @@ class MainWindow(QMainWindow):
 
         self.workersPage = WorkersPage(context, self.stack)
         self._add_page(self.workersPage, "workers", self.tr("Pekerja"))
+        built = {"programsPage": ProgramsPage, "calendarPage": CalendarPage}
         for name, icon_name, title, text in coming_pages():
-            self._add_page(ComingPage(name, title, text, self.stack), icon_name, title)
+            page = built[name](context, self.stack) if name in built else ComingPage(name, title, text, self.stack)
+            self._add_page(page, icon_name, title)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
 

@@ -33,10 +33,10 @@ def test_six_pages_with_navigation_and_status_bar(qtbot, styled_app, ui_context,
     assert window.findChild(QLabel, "statusWorkerCount").text() == "1 pekerja terdaftar, 1 aktif"
 
     # The later pages say what is coming and offer nothing to click.
-    programs = window.show_page("programsPage")
+    coming = window.show_page("syncPage")
     from PySide6.QtWidgets import QAbstractButton
 
-    assert programs.findChildren(QAbstractButton) == []
+    assert coming.findChildren(QAbstractButton) == []
 
 
 def test_about_names_the_version_and_the_region_data_licence(qtbot, styled_app, ui_context):  # type: ignore[no-untyped-def]
