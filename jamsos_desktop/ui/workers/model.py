@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from jamsos_desktop.services.registry import WorkerRegistry
 
 BLOCK_SIZE = 200
+#: ids asked for per keystroke: two blocks, more than any screen shows
+PAGE_SIZE = 2 * BLOCK_SIZE
 MAX_CACHED_BLOCKS = 30  # 6,000 rows: several screens either way, a few MB at most
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -47,10 +49,17 @@ def executor() -> ThreadPoolExecutor:
 
 
 class WorkerTableModel(QAbstractTableModel):
-    """Rows of :class:`WorkerSummary`, by position in the current id list."""
+    """Rows of :class:`WorkerSummary`, by position in the current (ordered) list of ids.
 
-    #: a query's ids arrived and the rows were reset (always on the GUI thread)
+    A query first asks for one page of ids (what the view shows at once), then, separately, for the
+    total; the rows beyond the first page are added when the total arrives, and their ids are read
+    from SQL in pages as the view scrolls to them.
+    """
+
+    #: a query's first page arrived and the rows were reset (always on the GUI thread)
     searchFinished = Signal()
+    #: the number of matching workers is known
+    countChanged = Signal(int)
     #: a query failed with an expected error (e.g. the database is locked); the sentence to show
     searchFailed = Signal(str)
 
@@ -74,6 +83,7 @@ class WorkerTableModel(QAbstractTableModel):
         self._query = WorkerQuery()
         self._requested = self._query
         self._ids: list[int] = []
+        self._total: int | None = 0
         self._blocks: OrderedDict[int, dict[int, WorkerSummary]] = OrderedDict()
         self._headers = [
             self.tr("Nama"),
@@ -89,10 +99,10 @@ class WorkerTableModel(QAbstractTableModel):
         ]
         self._inactive = QColor("#8a96a3")
         self._generation = 0
-        self._future: Future[list[int]] | None = None
-        self._future_generation = 0
-        self._future_query = self._query
+        self._future: Future[Any] | None = None
+        self._future_job: tuple[str, int, WorkerQuery] = ("page", 0, self._query)
         self._pending: WorkerQuery | None = None
+        self._count_wanted: tuple[int, WorkerQuery] | None = None
         self._poll = QTimer(self)
         self._poll.setInterval(4)
         self._poll.timeout.connect(self._collect)
@@ -109,40 +119,54 @@ class WorkerTableModel(QAbstractTableModel):
 
     @property
     def busy(self) -> bool:
-        """A query is running or waiting."""
-        return self._future is not None or self._pending is not None
+        """A query (its first page or its count) is running or waiting."""
+        return self._future is not None or self._pending is not None or self._count_wanted is not None
+
+    @property
+    def total(self) -> int | None:
+        """How many workers match, once known."""
+        return self._total
 
     def set_query(self, query: WorkerQuery, *, wait: bool = False, defer: bool = False) -> None:
-        """Ask the database for the matching ids (one SQL query) and show them from the top.
+        """Ask the database for the first page of matching ids and show them from the top.
 
-        By default the query runs in the background and :attr:`searchFinished` follows; with
-        ``wait=True`` it runs here and now (and any older background result is dropped).
+        By default the query runs in the background and :attr:`searchFinished` then
+        :attr:`countChanged` follow; with ``wait=True`` both run here and now (and any older
+        background result is dropped).
         """
         self._generation += 1
         self._requested = query
+        self._count_wanted = None
         if wait:
             self._pending = None
-            self._apply(query, self._registry.search_ids(query))
+            self._apply(query, self._registry.search_ids(query, limit=PAGE_SIZE))
+            if self._total is None:
+                self._apply_count(self._registry.count(query))
             return
         if self._future is not None:
-            self._pending = query  # the running query's result will be dropped for this one
+            self._pending = query  # the running job's result will be dropped for this one
             return
         if defer:
             # Start once the event loop runs: the window paints first, without a query competing for the GIL.
             self._pending = query
             QTimer.singleShot(0, self, self._start_pending)
             return
-        self._submit(query)
+        self._submit_page(query)
 
     def _start_pending(self) -> None:
         if self._future is None and self._pending is not None:
-            self._submit(self._pending)
+            self._submit_page(self._pending)
 
-    def _submit(self, query: WorkerQuery) -> None:
+    def _submit_page(self, query: WorkerQuery) -> None:
         self._pending = None
-        self._future_generation = self._generation
-        self._future_query = query
-        self._future = executor().submit(self._registry.search_ids, query)
+        self._future_job = ("page", self._generation, query)
+        self._future = executor().submit(self._registry.search_ids, query, limit=PAGE_SIZE)
+        self._poll.start()
+
+    def _submit_count(self, generation: int, query: WorkerQuery) -> None:
+        self._count_wanted = None
+        self._future_job = ("count", generation, query)
+        self._future = executor().submit(self._registry.count, query)
         self._poll.start()
 
     def _collect(self) -> None:
@@ -150,31 +174,63 @@ class WorkerTableModel(QAbstractTableModel):
         if future is None or not future.done():
             return
         self._future = None
-        if self._pending is not None:
-            self._submit(self._pending)
-            return
-        self._poll.stop()
-        if self._future_generation != self._generation:
-            return  # a synchronous query replaced it meanwhile
+        kind, generation, query = self._future_job
+        current = generation == self._generation
         error = future.exception()
-        if error is None:
-            self._apply(self._future_query, future.result())
-        elif isinstance(error, JamsosError):
-            log.warning("worker search failed: %s", error)
-            self.searchFailed.emit(error.message("id"))
+        if error is None and current:
+            if kind == "page":
+                self._apply(query, future.result())
+                if self._total is None:
+                    self._count_wanted = (generation, query)
+            else:
+                self._apply_count(future.result())
+        elif error is not None and current:
+            if isinstance(error, JamsosError):
+                log.warning("worker search failed: %s", error)
+                self.searchFailed.emit(error.message("id"))
+            else:
+                sys.excepthook(type(error), error, error.__traceback__)
+        # Newest keystroke first; a count only for the query still on screen.
+        if self._pending is not None:
+            self._submit_page(self._pending)
+        elif self._count_wanted is not None and self._count_wanted[0] == self._generation:
+            self._submit_count(*self._count_wanted)
         else:
-            sys.excepthook(type(error), error, error.__traceback__)
+            self._count_wanted = None
+            self._poll.stop()
 
     def _apply(self, query: WorkerQuery, ids: list[int]) -> None:
         self.beginResetModel()
         self._query = query
         self._ids = ids
+        # A short page is the whole answer; a full one means more rows (counted next).
+        self._total = len(ids) if len(ids) < PAGE_SIZE else None
         self._blocks.clear()
         self.endResetModel()
         self.searchFinished.emit()
+        if self._total is not None:
+            self.countChanged.emit(self._total)
+
+    def _apply_count(self, total: int) -> None:
+        shown = self.rowCount()
+        if total > shown:
+            self.beginInsertRows(QModelIndex(), shown, total - 1)
+            self._total = total
+            self.endInsertRows()
+        else:
+            self._total = max(total, len(self._ids))
+        self.countChanged.emit(self._total)
 
     def refresh(self, *, wait: bool = False) -> None:
         self.set_query(self._requested, wait=wait)
+
+    def _ensure_ids(self, row: int) -> None:
+        """Read ids from SQL, a page at a time, until ``row`` has one (as the view scrolls down)."""
+        if row < len(self._ids) or self._total is None or row >= self._total:
+            return
+        wanted = row + 1 - len(self._ids) + PAGE_SIZE
+        more = self._registry.search_ids(self._query, offset=len(self._ids), limit=wanted)
+        self._ids.extend(more)
 
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(self.COLUMNS) and self.COLUMNS[column][1] is not None
@@ -198,9 +254,12 @@ class WorkerTableModel(QAbstractTableModel):
 
     # -- rows ---------------------------------------------------------------------------------------
     def ids(self) -> list[int]:
+        """Every id of the current list, in order (reads the remaining pages if needed)."""
+        self._ensure_ids(self.rowCount() - 1)
         return self._ids
 
     def id_at(self, row: int) -> int | None:
+        self._ensure_ids(row)
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, worker_id: int) -> int | None:
@@ -210,12 +269,13 @@ class WorkerTableModel(QAbstractTableModel):
             return None
 
     def summary_at(self, row: int) -> WorkerSummary | None:
-        if not 0 <= row < len(self._ids):
+        if not 0 <= row < self.rowCount():
             return None
         number = row // BLOCK_SIZE
         block = self._blocks.get(number)
         if block is None:
             start = number * BLOCK_SIZE
+            self._ensure_ids(min(start + BLOCK_SIZE, self.rowCount()) - 1)
             wanted = self._ids[start : start + BLOCK_SIZE]
             block = {s.id: s for s in self._registry.summaries(wanted)}
             self._blocks[number] = block
@@ -224,17 +284,19 @@ class WorkerTableModel(QAbstractTableModel):
         else:
             self._blocks.move_to_end(number)
         # A worker changed since the ids were read may be missing: the row then shows empty.
-        return block.get(self._ids[row])
+        return block.get(self._ids[row]) if row < len(self._ids) else None
 
     def invalidate_rows(self) -> None:
         """Forget cached rows (after an edit) without asking for the ids again."""
         self._blocks.clear()
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.COLUMNS) - 1))
 
     # -- Qt model API -------------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._ids)
+        if parent.isValid():
+            return 0
+        return len(self._ids) if self._total is None else self._total
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)

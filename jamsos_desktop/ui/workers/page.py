@@ -139,6 +139,7 @@ class WorkersPage(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.searchFinished.connect(self._after_reset)
         self.model.searchFailed.connect(self._on_search_failed)
+        self.model.countChanged.connect(self._show_count)
 
         self.countLabel.setText(self.tr("Memuat daftar\u2026"))
         self.model.set_query(self.query(), defer=True)
@@ -177,14 +178,19 @@ class WorkersPage(QWidget):
 
     def _after_reset(self) -> None:
         selected, self._reselect = self._reselect, None
-        count = self.model.rowCount()
-        self.countLabel.setText(self.tr("{n} pekerja").format(n=format_number(count)))
+        if self.model.total is None:
+            self.countLabel.setText(
+                self.tr("{n}+ pekerja, menghitung\u2026").format(n=format_number(self.model.rowCount()))
+            )
         row = self.model.row_of(selected) if selected is not None else None
         if row is not None:
             self.select_row(row)
         else:
             self.table.scrollToTop()
         self._update_buttons()
+
+    def _show_count(self, count: int) -> None:
+        self.countLabel.setText(self.tr("{n} pekerja").format(n=format_number(count)))
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
