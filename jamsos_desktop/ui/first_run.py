@@ -19,12 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from jamsos_desktop.domain.errors import JamsosError
-from jamsos_desktop.domain.formatting import format_money
+from jamsos_desktop.domain.formatting import MONTHS_EN, MONTHS_ID, format_money
 from jamsos_desktop.domain.regions import Level
 from jamsos_desktop.services.data_folder import FolderProblem, check_data_folder
 from jamsos_desktop.ui import i18n
@@ -386,11 +385,15 @@ class ProgrammePage(QWizardPage):
         self.funderEdit = QLineEdit(self)
         self.funderEdit.setObjectName("funderEdit")
         self.funderEdit.setPlaceholderText(self.tr("mis. APBD Kabupaten Bangka Selatan"))
-        self.startEdit = QDateEdit(self)
-        self.startEdit.setObjectName("programmeStartEdit")
-        self.startEdit.setDisplayFormat("MM-yyyy")
-        self.startEdit.setCalendarPopup(False)
-        self.startEdit.setDate(QDate(today.year, today.month, 1))
+        # First funded month, named in words ("Agustus 2025"): two years back to one year ahead.
+        self.startCombo = QComboBox(self)
+        self.startCombo.setObjectName("programmeStartCombo")
+        months = MONTHS_EN if i18n.current() == "en" else MONTHS_ID
+        for offset in range(-24, 13):
+            year, index = divmod(today.year * 12 + today.month - 1 + offset, 12)
+            self.startCombo.addItem(f"{months[index]} {year}", f"{year:04d}-{index + 1:02d}")
+        self.startCombo.setCurrentIndex(24)
+        self.startCombo.setMaxVisibleItems(12)
         self.monthsSpin = QSpinBox(self)
         self.monthsSpin.setObjectName("fundedMonthsSpin")
         self.monthsSpin.setRange(1, 60)
@@ -414,7 +417,7 @@ class ProgrammePage(QWizardPage):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("&Nama program"), self.nameEdit)
         form.addRow(self.tr("&Penyandang dana"), self.funderEdit)
-        form.addRow(self.tr("Bulan &mulai"), self.startEdit)
+        form.addRow(self.tr("Bulan &mulai"), self.startCombo)
         form.addRow(self.tr("&Lama bantuan"), self.monthsSpin)
         form.addRow(amount)
         layout = QVBoxLayout(self)
@@ -436,13 +439,12 @@ class ProgrammePage(QWizardPage):
     def choice(self) -> ProgrammeChoice | None:
         if not self.createCheck.isChecked():
             return None
-        start = self.startEdit.date()
-        return ProgrammeChoice(
-            self.nameEdit.text(),
-            self.funderEdit.text(),
-            date(start.year(), start.month(), 1),
-            self.monthsSpin.value(),
-        )
+        year, month = (int(part) for part in str(self.startCombo.currentData()).split("-"))
+        start = date(year, month, 1)
+        return ProgrammeChoice(self.nameEdit.text(), self.funderEdit.text(), start, self.monthsSpin.value())
+
+    def set_start(self, year: int, month: int) -> None:
+        self.startCombo.setCurrentIndex(self.startCombo.findData(f"{year:04d}-{month:02d}"))
 
 
 class FirstRunWizard(QWizard):
@@ -454,7 +456,8 @@ class FirstRunWizard(QWizard):
         self._context = context
         self.setWindowTitle(self.tr("Pengaturan awal JamSos"))
         self.setWindowIcon(app_icon())
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)  # the same header on Windows and Linux
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, app_icon().pixmap(48, 48))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Kembali"))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Lanjut >"))

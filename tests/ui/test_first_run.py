@@ -88,11 +88,14 @@ def test_a_clerk_sets_up_the_office_with_logo_and_first_programme(
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     qtbot.keyClicks(page.nameEdit, "Perlindungan Pekerja Rentan 2025")
     qtbot.keyClicks(page.funderEdit, "APBD Kabupaten Bangka Selatan")
-    page.startEdit.setDate(page.startEdit.date().fromString("08-2025", "MM-yyyy"))
+    page.set_start(2025, 8)
+    assert page.startCombo.currentText() == "Agustus 2025"
     assert page.monthsSpin.value() == 6
     with qtbot.waitSignal(wizard.finished, timeout=5000) as finished:
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
-    assert finished.args == [QWizard.DialogCode.Accepted.value] or wizard.result() == QWizard.DialogCode.Accepted
+    assert (
+        finished.args == [QWizard.DialogCode.Accepted.value] or wizard.result() == QWizard.DialogCode.Accepted
+    )
 
     settings = fresh.settings
     assert settings.get("setup_done") == "1"
@@ -108,14 +111,14 @@ def test_a_clerk_sets_up_the_office_with_logo_and_first_programme(
 
 
 def test_other_regency_is_applied_to_an_empty_database(qtbot, styled_app, fresh) -> None:  # type: ignore[no-untyped-def]
-    apply_setup(fresh, SetupChoices(office_name="Dinsos Kabupaten Bangka", regency="19.01", administrator="Irman"))
+    apply_setup(
+        fresh, SetupChoices(office_name="Dinsos Kabupaten Bangka", regency="19.01", administrator="Irman")
+    )
     assert fresh.regency() == "19.01"
     assert fresh.settings.get("setup_done") == "1"
 
 
-def test_a_refused_setup_keeps_the_wizard_open_and_says_why(
-    qtbot, styled_app, fresh, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_setup_keeps_the_wizard_open_and_says_why(qtbot, styled_app, fresh, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     wizard = FirstRunWizard(fresh)
     qtbot.addWidget(wizard)
     shown: list[str] = []
@@ -151,7 +154,11 @@ def test_a_logo_that_is_not_an_image_is_refused(qtbot, styled_app, fresh, tmp_pa
 
 @pytest.mark.parametrize(
     "folder",
-    [r"C:\Users\ani\OneDrive - Pemkab Bangka Selatan\JamSos", r"\\server-dinsos\data\JamSos", "/home/ani/Dropbox/jamsos"],
+    [
+        r"C:\Users\ani\OneDrive - Pemkab Bangka Selatan\JamSos",
+        r"\\server-dinsos\data\JamSos",
+        "/home/ani/Dropbox/jamsos",
+    ],
 )
 def test_a_synced_or_network_data_folder_must_be_accepted_explicitly(qtbot, styled_app, folder: str) -> None:  # type: ignore[no-untyped-def]
     page = DataFolderPage(Path(folder))
