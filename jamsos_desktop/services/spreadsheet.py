@@ -17,7 +17,7 @@ import os
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -336,10 +336,8 @@ def atomic_output(target: str | Path) -> Iterator[Path]:
             raise UsageError("io.write", path=str(target), detail=exc.strerror or str(exc)) from None
     finally:
         if temp.exists():
-            try:
+            with suppress(OSError):
                 temp.unlink()
-            except OSError:
-                pass
 
 
 def safe_text(value: object) -> object:
