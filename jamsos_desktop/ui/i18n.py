@@ -117,3 +117,12 @@ def _choose(parent: QWidget, lang: str) -> None:
     )
     box.setObjectName("languageChangedBox")
     box.open()
+
+
+def enum_label(value: object) -> str:
+    """A domain enum's label in the running language (``label`` is Indonesian, ``label_en`` English)."""
+    if _active == "en":
+        english = getattr(value, "label_en", None)
+        if isinstance(english, str):
+            return english
+    return str(getattr(value, "label", value))

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
             page = built[name](context, self.stack) if name in built else ComingPage(name, title, text, self.stack)
             self._add_page(page, icon_name, title)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._fit_navigation()
         self.nav.setCurrentRow(0)
 
         central = QWidget(self)
@@ -88,6 +89,16 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, page.objectName())
         item.setSizeHint(QSize(160, 40))
         self.nav.addItem(item)
+
+    def _fit_navigation(self) -> None:
+        """Wide enough for the longest label in bold (selected), in any language and at any scale."""
+        bold = self.nav.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        labels = [self.nav.item(i).text() for i in range(self.nav.count())]
+        widest = max((metrics.horizontalAdvance(text) for text in labels), default=0)
+        # icon + item padding and margins (style sheet) + frame
+        self.nav.setFixedWidth(max(176, widest + self.nav.iconSize().width() + 64))
 
     def pages(self) -> list[QWidget]:
         return [self.stack.widget(i) for i in range(self.stack.count())]

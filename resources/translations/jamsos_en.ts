@@ -5,178 +5,562 @@
     <name>AdministratorPage</name>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>Siapa yang bertanggung jawab atas JamSos di kantor ini?</source>
-        <translation type="unfinished"></translation>
+        <translation>Who is responsible for JamSos in this office?</translation>
     </message>
     <message>
         <source>nama lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>full name</translation>
     </message>
     <message>
         <source>Untuk saat ini hanya nama administrator yang dicatat. Akun pengguna dengan kata sandi dan hak akses datang bersama fitur keamanan data; sampai saat itu, lindungi laptop ini dengan kata sandi Windows.</source>
-        <translation type="unfinished"></translation>
+        <translation>For now only the administrator&apos;s name is recorded. User accounts with passwords and permissions come with the data-safety feature; until then, protect this laptop with a Windows password.</translation>
     </message>
     <message>
         <source>&amp;Nama administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator&apos;s &amp;name</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Kalender Iuran</source>
+        <translation>Contribution Calendar</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>NIK atau nama pekerja</source>
+        <translation>Worker&apos;s NIK or name</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Bulan-bulan seorang pekerja</source>
+        <translation>One worker&apos;s months</translation>
+    </message>
+    <message>
+        <source>Ekspor .xlsx…</source>
+        <translation>Export .xlsx…</translation>
+    </message>
+    <message>
+        <source>Cetak PDF…</source>
+        <translation>Print PDF…</translation>
+    </message>
+    <message>
+        <source>Daftar kerja bulan ini</source>
+        <translation>This month&apos;s work list</translation>
+    </message>
+    <message>
+        <source>%1 peserta, %2</source>
+        <translation>%1 members, %2</translation>
+    </message>
+    <message>
+        <source>memuat…</source>
+        <translation>loading…</translation>
+    </message>
+    <message>
+        <source>%1 pekerja</source>
+        <translation>%1 workers</translation>
+    </message>
+    <message>
+        <source>Pekerja tidak ditemukan di program ini.</source>
+        <translation>Worker not found in this programme.</translation>
+    </message>
+    <message>
+        <source>NONAKTIF</source>
+        <translation>INACTIVE</translation>
+    </message>
+    <message>
+        <source>aktif</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>%1 — kepesertaan %2, %3 bulan belum dibayar berturut-turut</source>
+        <translation>%1 — membership %2, %3 consecutive months unpaid</translation>
+    </message>
+    <message>
+        <source>Pemda</source>
+        <translation>Local government</translation>
+    </message>
+    <message>
+        <source>Mandiri</source>
+        <translation>Self-paid</translation>
+    </message>
+    <message>
+        <source>Ekspor daftar</source>
+        <translation>Export list</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Mengekspor…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Cetak daftar ke PDF</source>
+        <translation>Print list to PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Menyiapkan PDF…</source>
+        <translation>Preparing PDF…</translation>
+    </message>
+    <message>
+        <source>%1 baris disimpan ke %2</source>
+        <translation>%1 rows saved to %2</translation>
+    </message>
+</context>
+<context>
+    <name>CardsPage</name>
+    <message>
+        <source>Kartu</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Cetak kartu</source>
+        <translation>Print cards</translation>
+    </message>
+    <message>
+        <source>Penyerahan simbolis</source>
+        <translation>Symbolic handover</translation>
+    </message>
+    <message>
+        <source>Belum ada dokumen. Pilih pekerja lalu tekan “Buat kartu”.</source>
+        <translation>No document yet. Choose the workers, then press “Make cards”.</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Cetak ke printer…</source>
+        <translation>Print to printer…</translation>
+    </message>
+    <message>
+        <source>Verifikasi kartu…</source>
+        <translation>Verify card…</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Siapa yang dicetak</source>
+        <translation>Who is printed</translation>
+    </message>
+    <message>
+        <source>Semua yang belum dicetak</source>
+        <translation>Everyone not printed yet</translation>
+    </message>
+    <message>
+        <source>Satu desa</source>
+        <translation>One village</translation>
+    </message>
+    <message>
+        <source>NIK tertentu</source>
+        <translation>Particular NIKs</translation>
+    </message>
+    <message>
+        <source>Semua pekerja aktif</source>
+        <translation>All active workers</translation>
+    </message>
+    <message>
+        <source>NIK dipisah spasi atau koma</source>
+        <translation>NIKs separated by spaces or commas</translation>
+    </message>
+    <message>
+        <source>Program terakhir tiap pekerja</source>
+        <translation>Each worker&apos;s latest programme</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Tata letak</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>Alasan cetak</source>
+        <translation>Reason for printing</translation>
+    </message>
+    <message>
+        <source>Buat kartu</source>
+        <translation>Make cards</translation>
+    </message>
+    <message>
+        <source>Acara baru</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <source>Satu per baris, “Jabatan: Nama”; yang pertama menyerahkan</source>
+        <translation>One per line, “Position: Name”; the first one hands over</translation>
+    </message>
+    <message>
+        <source>Buat acara</source>
+        <translation>Create event</translation>
+    </message>
+    <message>
+        <source>Nama acara</source>
+        <translation>Event name</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Pejabat</source>
+        <translation>Officials</translation>
+    </message>
+    <message>
+        <source>Cari pekerja (nama atau NIK) lalu Enter</source>
+        <translation>Search for a worker (name or NIK), then Enter</translation>
+    </message>
+    <message>
+        <source>Tambah penerima</source>
+        <translation>Add recipient</translation>
+    </message>
+    <message>
+        <source>Kartu seremonial</source>
+        <translation>Ceremonial cards</translation>
+    </message>
+    <message>
+        <source>Berita Acara</source>
+        <translation>Handover minutes</translation>
+    </message>
+    <message>
+        <source>Acara penyerahan</source>
+        <translation>Handover event</translation>
+    </message>
+    <message>
+        <source>Perwakilan penerima</source>
+        <translation>Representative recipients</translation>
+    </message>
+    <message>
+        <source>{count} kartu belum dicetak (urutan pembagian: kecamatan, desa, nama)</source>
+        <translation>{count} cards not printed yet (handed out by district, village, name)</translation>
+    </message>
+    <message>
+        <source>{cards} kartu, {pages} halaman, dicatat dengan nomor {first}–{last}.</source>
+        <translation>{cards} cards, {pages} pages, recorded as numbers {first}–{last}.</translation>
+    </message>
+    <message>
+        <source>Membuat kartu…</source>
+        <translation>Making cards…</translation>
+    </message>
+    <message>
+        <source>Logo tidak ditemukan</source>
+        <translation>Logo not found</translation>
+    </message>
+    <message>
+        <source>Cetak tanpa logo?</source>
+        <translation>Print without a logo?</translation>
+    </message>
+    <message>
+        <source>Acara dibuat.</source>
+        <translation>Event created.</translation>
+    </message>
+    <message>
+        <source>{cards} kartu seremonial.</source>
+        <translation>{cards} ceremonial cards.</translation>
+    </message>
+    <message>
+        <source>Membuat kartu seremonial…</source>
+        <translation>Making ceremonial cards…</translation>
+    </message>
+    <message>
+        <source>Berita Acara Serah Terima.</source>
+        <translation>Handover minutes (Berita Acara Serah Terima).</translation>
+    </message>
+    <message>
+        <source>Membuat Berita Acara…</source>
+        <translation>Making the handover minutes…</translation>
+    </message>
+    <message>
+        <source>Selesai: {path}</source>
+        <translation>Done: {path}</translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Berkas tidak bisa disimpan: {detail}</source>
+        <translation>The file could not be saved: {detail}</translation>
+    </message>
+    <message>
+        <source>Disimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Mengirim ke printer…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <source>{pages} halaman dikirim ke printer.</source>
+        <translation>{pages} pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
     <name>ComingPage</name>
     <message>
         <source>Program &amp; Iuran</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmes &amp; Contributions</translation>
     </message>
     <message>
         <source>Di sini nanti dibuat program bantuan iuran (penyandang dana, bulan mulai, lama bantuan, iuran JKK + JKM per bulan) dan pekerja didaftarkan ke program itu. Halaman ini belum tersedia.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contribution programmes will be created here (funder, start month, funded months, monthly JKK + JKM contribution), and workers enrolled in them. This page is not available yet.</translation>
     </message>
     <message>
         <source>Kalender Iuran</source>
-        <translation type="unfinished"></translation>
+        <translation>Contribution Calendar</translation>
     </message>
     <message>
         <source>Di sini nanti terlihat iuran tiap bulan: yang dibayar penyandang dana, yang dibayar mandiri, jatuh tempo tanggal 15, dan siapa yang menunggak. Halaman ini belum tersedia.</source>
-        <translation type="unfinished"></translation>
+        <translation>Each month&apos;s contributions will be shown here: paid by the funder, self-paid, due on the 15th, and who is in arrears. This page is not available yet.</translation>
     </message>
     <message>
         <source>Kartu</source>
-        <translation type="unfinished"></translation>
+        <translation>Cards</translation>
     </message>
     <message>
         <source>Di sini nanti dicetak kartu bukti kepesertaan (lembar A4 atau printer kartu) dan kartu besar untuk penyerahan simbolis, dengan catatan setiap cetak ulang. Halaman ini belum tersedia.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proof-of-enrolment cards will be printed here (A4 sheets or a card printer), and oversized cards for symbolic handovers, with a record of every reprint. This page is not available yet.</translation>
     </message>
     <message>
         <source>Sinkronisasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <source>Di sini nanti laptop desa dan kantor bertukar data lewat berkas paket yang ditandatangani, tanpa internet. Halaman ini belum tersedia.</source>
-        <translation type="unfinished"></translation>
+        <translation>Village laptops and the office will exchange data here through signed package files, without internet. This page is not available yet.</translation>
     </message>
     <message>
         <source>Dasbor</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Di sini nanti tampil ringkasan: jumlah pekerja per desa, kepesertaan aktif, anggaran terpakai dan tunggakan. Halaman ini belum tersedia.</source>
-        <translation type="unfinished"></translation>
+        <translation>A summary will be shown here: workers per village, active memberships, budget spent and arrears. This page is not available yet.</translation>
     </message>
 </context>
 <context>
     <name>DataFolderPage</name>
     <message>
         <source>Folder data</source>
-        <translation type="unfinished"></translation>
+        <translation>Data folder</translation>
     </message>
     <message>
         <source>Basis data, cadangan dan log JamSos disimpan di folder ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>The JamSos database, backups and logs are kept in this folder.</translation>
     </message>
     <message>
         <source>Saya mengerti risikonya dan tetap memakai folder ini</source>
-        <translation type="unfinished"></translation>
+        <translation>I understand the risk and will use this folder anyway</translation>
     </message>
     <message>
         <source>Folder ini aman untuk basis data: bukan folder awan dan bukan folder jaringan.</source>
-        <translation type="unfinished"></translation>
+        <translation>This folder is safe for the database: it is neither a cloud folder nor a network folder.</translation>
     </message>
     <message>
         <source>Folder ini disinkronkan oleh {service}. Aplikasi sinkronisasi menyalin berkas basis data di tengah penulisan dan bisa memulihkan salinan lama, sehingga data pendaftaran hilang atau rusak. Untuk berbagi data, pakai menu Sinkronisasi JamSos, bukan folder awan.</source>
-        <translation type="unfinished"></translation>
+        <translation>This folder is synchronised by {service}. Sync clients copy the database file in the middle of a write and may restore an old copy, so registrations are lost or the file is damaged. To share data, use JamSos&apos;s Synchronisation, not a cloud folder.</translation>
     </message>
     <message>
         <source>Folder ini ada di jaringan ({share}). Penguncian berkas di folder jaringan tidak andal, sehingga dua komputer bisa merusak basis data. Simpan data di disk laptop ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>This folder is on the network ({share}). File locking on network folders is unreliable, so two computers can damage the database. Keep the data on this laptop&apos;s own disk.</translation>
     </message>
     <message>
         <source>Untuk memakai folder lain, tutup JamSos lalu jalankan dengan pilihan --data-dir FOLDER (atau variabel JAMSOS_DATA_DIR), misalnya folder bawaan %LOCALAPPDATA%\JamSos.</source>
-        <translation type="unfinished"></translation>
+        <translation>To use another folder, close JamSos and start it with the option --data-dir FOLDER (or the variable JAMSOS_DATA_DIR), for example the default folder %LOCALAPPDATA%\JamSos.</translation>
     </message>
 </context>
 <context>
     <name>DeactivateDialog</name>
     <message>
         <source>Nonaktifkan pekerja</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivate worker</translation>
     </message>
     <message>
         <source>Kepesertaan {name} diakhiri. Datanya tidak dihapus dan tetap bisa dicari dengan filter status “Semua”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}&apos;s membership ends. The data is not deleted and can still be found with the status filter “All”.</translation>
     </message>
     <message>
         <source>mis. pindah ke Pangkalpinang, surat kematian dari desa</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. moved to Pangkalpinang, death certificate from the village</translation>
     </message>
     <message>
         <source>Status baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New status</translation>
     </message>
     <message>
         <source>Sejak tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>From date</translation>
     </message>
     <message>
         <source>Alasan</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Nonaktifkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivate</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Daftarkan peserta ke %1</source>
+        <translation>Enrol members in %1</translation>
+    </message>
+    <message>
+        <source>Semua pekerja aktif</source>
+        <translation>All active workers</translation>
+    </message>
+    <message>
+        <source>Pekerja dari desa/kelurahan terpilih</source>
+        <translation>Workers from the selected villages</translation>
+    </message>
+    <message>
+        <source>Pekerja terpilih (nomor pekerja, dipisah koma)</source>
+        <translation>Selected workers (worker numbers, comma-separated)</translation>
+    </message>
+    <message>
+        <source>Daftarkan</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Mulai bulan</source>
+        <translation>Starting month</translation>
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
         <source>Pengaturan awal JamSos</source>
-        <translation type="unfinished"></translation>
+        <translation>JamSos first-run setup</translation>
     </message>
     <message>
         <source>&lt; &amp;Kembali</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; &amp;Back</translation>
     </message>
     <message>
         <source>&amp;Lanjut &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Next &gt;</translation>
     </message>
     <message>
         <source>&amp;Selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Finish</translation>
     </message>
     <message>
         <source>Nanti saja</source>
-        <translation type="unfinished"></translation>
+        <translation>Later</translation>
     </message>
     <message>
         <source>Logo tidak bisa disalin: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>The logo could not be copied: {detail}</translation>
     </message>
     <message>
         <source>Pengaturan belum disimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Setup not saved</translation>
+    </message>
+</context>
+<context>
+    <name>FunderPaymentDialog</name>
+    <message>
+        <source>Pembayaran tagihan BPJS oleh penyandang dana</source>
+        <translation>Payment of a BPJS bill by the funder</translation>
+    </message>
+    <message>
+        <source>Penyandang dana</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <source>Nomor tagihan</source>
+        <translation>Bill number</translation>
+    </message>
+    <message>
+        <source>Dari bulan</source>
+        <translation>From month</translation>
+    </message>
+    <message>
+        <source>Sampai bulan</source>
+        <translation>To month</translation>
+    </message>
+    <message>
+        <source>Seharusnya</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Jumlah dibayar</source>
+        <translation>Amount paid</translation>
+    </message>
+    <message>
+        <source>Tanggal bayar</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <source>Catat walau jumlah berbeda (selisih dicatat)</source>
+        <translation>Record even though the amount differs (the difference is recorded)</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>HelpDialog</name>
     <message>
         <source>Panduan JamSos</source>
-        <translation type="unfinished"></translation>
+        <translation>JamSos guide</translation>
     </message>
     <message>
         <source>Tentang JamSos</source>
-        <translation type="unfinished"></translation>
+        <translation>About JamSos</translation>
     </message>
     <message>
         <source>&lt;b&gt;JamSos Desktop&lt;/b&gt; versi {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;JamSos Desktop&lt;/b&gt; version {version}</translation>
     </message>
     <message>
         <source>Pendaftaran pekerja rentan peserta BPJS Ketenagakerjaan (JKK dan JKM) untuk Dinas Sosial.
@@ -184,15 +568,19 @@
 Dibuat dengan Python (lisensi PSF), Qt 6 dan PySide6 (LGPL v3), SQLAlchemy dan Alembic (MIT), reportlab (BSD), openpyxl (MIT), Pillow (MIT-CMU) dan SQLite (domain publik). Ikon: set ikon JamSos, CC0.
 
 Data kode wilayah Kemendagri 2025 dari proyek cahyadsn/wilayah, © 2017–2025 Cahya DSN, lisensi MIT (teks lengkap di Detail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Registry of vulnerable workers enrolled in BPJS Ketenagakerjaan (JKK and JKM) for social offices.
+
+Built with Python (PSF licence), Qt 6 and PySide6 (LGPL v3), SQLAlchemy and Alembic (MIT), reportlab (BSD), openpyxl (MIT), Pillow (MIT-CMU) and SQLite (public domain). Icons: the JamSos icon set, CC0.
+
+Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 Cahya DSN, MIT licence (full text under Details).</translation>
     </message>
     <message>
         <source>&amp;Panduan JamSos</source>
-        <translation type="unfinished"></translation>
+        <translation>JamSos &amp;guide</translation>
     </message>
     <message>
         <source>&amp;Tentang JamSos</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About JamSos</translation>
     </message>
 </context>
 <context>
@@ -200,330 +588,721 @@ Data kode wilayah Kemendagri 2025 dari proyek cahyadsn/wilayah, © 2017–2025 C
     <message>
         <source>&amp;Bahasa / Language</source>
         <extracomment>Language code -&gt; its own name (shown in its own language, so a clerk can always find his). Translation files per language, under resources/translations.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Language / Bahasa</translation>
     </message>
 </context>
 <context>
     <name>LogoPage</name>
     <message>
         <source>Logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo</translation>
     </message>
     <message>
         <source>Logo kantor untuk kartu dan kop surat (PNG atau JPG). Boleh dilewati dan dipasang nanti.</source>
-        <translation type="unfinished"></translation>
+        <translation>The office logo for cards and letterheads (PNG or JPG). You may skip this and add it later.</translation>
     </message>
     <message>
         <source>Belum ada logo</source>
-        <translation type="unfinished"></translation>
+        <translation>No logo yet</translation>
     </message>
     <message>
         <source>&amp;Pilih berkas logo…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Choose logo file…</translation>
     </message>
     <message>
         <source>&amp;Hapus</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove</translation>
     </message>
     <message>
         <source>Pilih logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose logo</translation>
     </message>
     <message>
         <source>Gambar (*.png *.jpg *.jpeg *.bmp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
         <source>Berkas ini bukan gambar PNG, JPG atau BMP yang bisa dibaca.</source>
-        <translation type="unfinished"></translation>
+        <translation>This file is not a readable PNG, JPG or BMP image.</translation>
     </message>
     <message>
         <source>Berkas logo terlalu besar (lebih dari 5 MB).</source>
-        <translation type="unfinished"></translation>
+        <translation>The logo file is too large (more than 5 MB).</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>JamSos — Pendaftaran Pekerja Rentan</source>
-        <translation type="unfinished"></translation>
+        <translation>JamSos — Vulnerable Workers Registry</translation>
     </message>
     <message>
         <source>Pekerja</source>
-        <translation type="unfinished"></translation>
+        <translation>Workers</translation>
     </message>
     <message>
         <source>&amp;Berkas</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Keluar</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <source>Pe&amp;ngaturan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Settings</translation>
     </message>
     <message>
         <source>B&amp;antuan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Basis data: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Database: {path}</translation>
     </message>
     <message>
         <source>{total} pekerja terdaftar, {active} aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} workers registered, {active} active</translation>
     </message>
 </context>
 <context>
     <name>OfficePage</name>
     <message>
         <source>Kantor</source>
-        <translation type="unfinished"></translation>
+        <translation>Office</translation>
     </message>
     <message>
         <source>Selamat datang di JamSos. Isi nama kantor dan kabupaten/kota tempat pekerja terdaftar. Semua ini bisa diubah nanti.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to JamSos. Enter the office&apos;s name and the regency or city where its workers are registered. All of this can be changed later.</translation>
     </message>
     <message>
         <source>mis. Dinas Sosial PPPA Kabupaten Bangka Selatan</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Dinas Sosial PPPA Kabupaten Bangka Selatan</translation>
     </message>
     <message>
         <source>&amp;Nama kantor</source>
-        <translation type="unfinished"></translation>
+        <translation>Office &amp;name</translation>
     </message>
     <message>
         <source>&amp;Provinsi</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Province</translation>
     </message>
     <message>
         <source>&amp;Kabupaten/kota</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Regency/city</translation>
     </message>
     <message>
         <source>Kabupaten/kota menentukan daftar kecamatan dan desa. Setelah ada pekerja terdaftar, kabupaten/kota tidak bisa diganti lagi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The regency or city sets the list of districts and villages. Once workers are registered, it can no longer be changed.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageOpener</name>
+    <message>
+        <source>Berkas paket {name} tidak ditemukan.</source>
+        <translation>The package file {name} was not found.</translation>
+    </message>
+    <message>
+        <source>Berkas paket {name} diterima, tetapi versi JamSos ini belum bisa mengimpor paket sinkronisasi. Simpan berkas itu dan impor setelah JamSos diperbarui.</source>
+        <translation>The package file {name} was received, but this version of JamSos cannot import sync packages yet. Keep the file and import it after JamSos is updated.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <source>Ubah program</source>
+        <translation>Edit programme</translation>
+    </message>
+    <message>
+        <source>Program baru</source>
+        <translation>New programme</translation>
+    </message>
+    <message>
+        <source>Nama program</source>
+        <translation>Programme name</translation>
+    </message>
+    <message>
+        <source>Bulan mulai</source>
+        <translation>Start month</translation>
+    </message>
+    <message>
+        <source> bulan</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Lama dibiayai</source>
+        <translation>Funded months</translation>
+    </message>
+    <message>
+        <source>Penghasilan yang dilaporkan</source>
+        <translation>Declared income</translation>
+    </message>
+    <message>
+        <source>Termasuk JHT (2%)</source>
+        <translation>Include JHT (2%)</translation>
+    </message>
+    <message>
+        <source>Iuran per bulan</source>
+        <translation>Monthly contribution</translation>
+    </message>
+    <message>
+        <source>tanpa kuota</source>
+        <translation>no quota</translation>
+    </message>
+    <message>
+        <source>Kuota peserta</source>
+        <translation>Member quota</translation>
+    </message>
+    <message>
+        <source>Nonaktif setelah tunggakan</source>
+        <translation>Inactive after arrears of</translation>
+    </message>
+    <message>
+        <source>Bulan kalender yang sama untuk semua</source>
+        <translation>The same calendar months for everyone</translation>
+    </message>
+    <message>
+        <source>N bulan sejak mulai tiap pekerja</source>
+        <translation>N months from each worker&apos;s start</translation>
+    </message>
+    <message>
+        <source>Masa dibiayai</source>
+        <translation>Funded period</translation>
+    </message>
+    <message>
+        <source>Rentang kalender</source>
+        <translation>Calendar range</translation>
+    </message>
+    <message>
+        <source>Penyandang dana</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <source>Bagian %</source>
+        <translation>Share %</translation>
+    </message>
+    <message>
+        <source>Kuota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>Tambah penyandang dana</source>
+        <translation>Add funder</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Penyandang dana (bagi pekerja dengan bagian % atau kuota)</source>
+        <translation>Funders (split workers by share % or quota)</translation>
+    </message>
+    <message>
+        <source>%1 (JKK 1% + JKM Rp6.800)</source>
+        <translation>%1 (JKK 1% + JKM Rp6,800)</translation>
     </message>
 </context>
 <context>
     <name>ProgrammePage</name>
     <message>
         <source>Program pertama</source>
-        <translation type="unfinished"></translation>
+        <translation>First programme</translation>
     </message>
     <message>
         <source>Program bantuan iuran: siapa yang membayar, mulai bulan apa, berapa bulan. Boleh dilewati dan dibuat nanti di halaman Program &amp; Iuran.</source>
-        <translation type="unfinished"></translation>
+        <translation>A contribution programme: who pays, from which month, for how many months. You may skip this and create it later on the Programmes &amp; Contributions page.</translation>
     </message>
     <message>
         <source>Buat program pertama sekarang</source>
-        <translation type="unfinished"></translation>
+        <translation>Create the first programme now</translation>
     </message>
     <message>
         <source>mis. Perlindungan Pekerja Rentan {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Vulnerable Workers Protection {year}</translation>
     </message>
     <message>
         <source>mis. APBD Kabupaten Bangka Selatan</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. APBD Kabupaten Bangka Selatan</translation>
     </message>
     <message>
         <source> bulan</source>
-        <translation type="unfinished"></translation>
+        <translation> months</translation>
     </message>
     <message>
         <source>Iuran per pekerja per bulan: {amount} (JKK {jkk} + JKM {jkm}), dibayar penyandang dana.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contribution per worker per month: {amount} (JKK {jkk} + JKM {jkm}), paid by the funder.</translation>
     </message>
     <message>
         <source>&amp;Nama program</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme &amp;name</translation>
     </message>
     <message>
         <source>&amp;Penyandang dana</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Funder</translation>
     </message>
     <message>
         <source>Bulan &amp;mulai</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start month</translation>
     </message>
     <message>
         <source>&amp;Lama bantuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Funded &amp;months</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsPage</name>
+    <message>
+        <source>Program &amp; Iuran</source>
+        <translation>Programmes &amp; Contributions</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Penyandang dana</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Dibiayai</source>
+        <translation>Funded</translation>
+    </message>
+    <message>
+        <source>Iuran/bulan</source>
+        <translation>Contribution/month</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Program baru</source>
+        <translation>New programme</translation>
+    </message>
+    <message>
+        <source>Ubah</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Daftarkan peserta</source>
+        <translation>Enrol members</translation>
+    </message>
+    <message>
+        <source>Bayar tagihan (pemda)</source>
+        <translation>Pay bill (local government)</translation>
+    </message>
+    <message>
+        <source>Iuran mandiri</source>
+        <translation>Self-paid contribution</translation>
+    </message>
+    <message>
+        <source>Impor kuitansi…</source>
+        <translation>Import receipts…</translation>
+    </message>
+    <message>
+        <source>Batalkan pembayaran</source>
+        <translation>Reverse payment</translation>
+    </message>
+    <message>
+        <source>Anggaran</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Penyandang dana / kecamatan</source>
+        <translation>Funder / district</translation>
+    </message>
+    <message>
+        <source>Rencana</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Sisa</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <source>Tagihan</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Seharusnya</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Pembayaran pemda</source>
+        <translation>Local government payments</translation>
+    </message>
+    <message>
+        <source>Iuran mandiri (200 terakhir)</source>
+        <translation>Self-paid contributions (last 200)</translation>
+    </message>
+    <message>
+        <source>%1 bulan</source>
+        <translation>%1 months</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Peserta&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Rencana&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;Dibayar&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Sisa&lt;/b&gt; %4 &amp;nbsp; &lt;b&gt;Iuran mandiri masuk&lt;/b&gt; %5</source>
+        <translation>&lt;b&gt;Members&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Planned&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;Paid&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Outstanding&lt;/b&gt; %4 &amp;nbsp; &lt;b&gt;Self-paid received&lt;/b&gt; %5</translation>
+    </message>
+    <message>
+        <source>Jika kuota %1 terisi: rencana %2</source>
+        <translation>If the quota of %1 is filled: planned %2</translation>
+    </message>
+    <message>
+        <source>Kec. %1</source>
+        <translation>District %1</translation>
+    </message>
+    <message>
+        <source>pembatalan</source>
+        <translation>reversal</translation>
+    </message>
+    <message>
+        <source>dibatalkan</source>
+        <translation>reversed</translation>
+    </message>
+    <message>
+        <source>Program disimpan: %1</source>
+        <translation>Programme saved: %1</translation>
+    </message>
+    <message>
+        <source>Mendaftarkan peserta…</source>
+        <translation>Enrolling members…</translation>
+    </message>
+    <message>
+        <source>%1 pekerja didaftarkan (total %2).</source>
+        <translation>%1 workers enrolled (total %2).</translation>
+    </message>
+    <message>
+        <source>%1 ditolak karena ikut program lain.</source>
+        <translation>%1 refused because they are in another programme.</translation>
+    </message>
+    <message>
+        <source>Tagihan %1 dicatat: %2</source>
+        <translation>Bill %1 recorded: %2</translation>
+    </message>
+    <message>
+        <source>sudah tercatat sebelumnya</source>
+        <translation>already recorded earlier</translation>
+    </message>
+    <message>
+        <source>dicatat</source>
+        <translation>recorded</translation>
+    </message>
+    <message>
+        <source>Kuitansi %1 %2.</source>
+        <translation>Receipt %1 %2.</translation>
+    </message>
+    <message>
+        <source>Impor kuitansi iuran mandiri</source>
+        <translation>Import self-paid contribution receipts</translation>
+    </message>
+    <message>
+        <source>Lembar kerja (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Mengimpor…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Dibaca %1, dicatat %2, duplikat %3, ditolak %4.</source>
+        <translation>Read %1, recorded %2, duplicates %3, refused %4.</translation>
+    </message>
+    <message>
+        <source>Pilih pembayaran yang akan dibatalkan pada tab pembayaran.</source>
+        <translation>Select the payment to reverse on the payments tab.</translation>
+    </message>
+    <message>
+        <source>Alasan pembatalan:</source>
+        <translation>Reason for the reversal:</translation>
+    </message>
+    <message>
+        <source>Pembayaran dibatalkan dengan catatan pembatalan.</source>
+        <translation>Payment reversed with a reversal record.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfPaymentDialog</name>
+    <message>
+        <source>Iuran mandiri</source>
+        <translation>Self-paid contribution</translation>
+    </message>
+    <message>
+        <source>NIK atau KPJ</source>
+        <translation>NIK or KPJ</translation>
+    </message>
+    <message>
+        <source>NIK/KPJ pekerja</source>
+        <translation>Worker&apos;s NIK/KPJ</translation>
+    </message>
+    <message>
+        <source>Nomor kuitansi</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>Dari bulan</source>
+        <translation>From month</translation>
+    </message>
+    <message>
+        <source>Sampai bulan</source>
+        <translation>To month</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Tanggal bayar</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verifikasi kartu</source>
+        <translation>Verify card</translation>
+    </message>
+    <message>
+        <source>Pindai kode QR kartu, atau tempel teksnya lalu tekan Enter</source>
+        <translation>Scan the card&apos;s QR code, or paste its text and press Enter</translation>
+    </message>
+    <message>
+        <source>Teks kode QR:</source>
+        <translation>QR code text:</translation>
+    </message>
+    <message>
+        <source>NIK: {nik}</source>
+        <translation>NIK: {nik}</translation>
+    </message>
+    <message>
+        <source>KPJ: {kpj}</source>
+        <translation>KPJ: {kpj}</translation>
+    </message>
+    <message>
+        <source>Dicetak {when}</source>
+        <translation>Printed {when}</translation>
     </message>
 </context>
 <context>
     <name>WorkerForm</name>
     <message>
         <source>Data pekerja</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker details</translation>
     </message>
     <message>
         <source>Identitas</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity</translation>
     </message>
     <message>
         <source>&amp;NIK</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;NIK</translation>
     </message>
     <message>
         <source>16 digit, seperti di KTP</source>
-        <translation type="unfinished"></translation>
+        <translation>16 digits, as on the ID card</translation>
     </message>
     <message>
         <source>Belum punya NIK</source>
-        <translation type="unfinished"></translation>
+        <translation>No NIK yet</translation>
     </message>
     <message>
         <source>Tandai bila pekerja memang belum memiliki NIK. Jangan isi NIK pengganti.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick when the worker really has no NIK yet. Never enter a substitute NIK.</translation>
     </message>
     <message>
         <source>No. &amp;KK</source>
-        <translation type="unfinished"></translation>
+        <translation>Family card (&amp;KK) no.</translation>
     </message>
     <message>
         <source>16 digit, boleh dikosongkan</source>
-        <translation type="unfinished"></translation>
+        <translation>16 digits, may be left empty</translation>
     </message>
     <message>
         <source>Na&amp;ma lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>Full na&amp;me</translation>
     </message>
     <message>
         <source>seperti di KTP</source>
-        <translation type="unfinished"></translation>
+        <translation>as on the ID card</translation>
     </message>
     <message>
         <source>Tempat lahir</source>
-        <translation type="unfinished"></translation>
+        <translation>Place of birth</translation>
     </message>
     <message>
         <source>&amp;Tanggal lahir</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of &amp;birth</translation>
     </message>
     <message>
         <source>hh-bb-tttt, mis. 17-08-1985</source>
-        <translation type="unfinished"></translation>
+        <translation>dd-mm-yyyy, e.g. 17-08-1985</translation>
     </message>
     <message>
         <source>&amp;Jenis kelamin</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;x</translation>
     </message>
     <message>
         <source>Catatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Alamat</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Ke&amp;camatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Dis&amp;trict</translation>
     </message>
     <message>
         <source>&amp;Desa/Kelurahan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Village</translation>
     </message>
     <message>
         <source>jalan, dusun, nomor rumah</source>
-        <translation type="unfinished"></translation>
+        <translation>street, hamlet, house number</translation>
     </message>
     <message>
         <source>RT / RW</source>
-        <translation type="unfinished"></translation>
+        <translation>RT / RW</translation>
     </message>
     <message>
         <source>RT</source>
-        <translation type="unfinished"></translation>
+        <translation>RT</translation>
     </message>
     <message>
         <source>RW</source>
-        <translation type="unfinished"></translation>
+        <translation>RW</translation>
     </message>
     <message>
         <source>Pekerjaan dan kepesertaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Occupation and membership</translation>
     </message>
     <message>
         <source>&amp;Pekerjaan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Occupation</translation>
     </message>
     <message>
         <source>No. &amp;HP</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mobile no.</translation>
     </message>
     <message>
         <source>mis. 0812 3456 7890</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 0812 3456 7890</translation>
     </message>
     <message>
         <source>Penghasilan per bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly income</translation>
     </message>
     <message>
         <source>Penghasilan yang dilaporkan; iuran JKK = 1 % dari jumlah ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>The declared income; the JKK contribution is 1 % of it.</translation>
     </message>
     <message>
         <source>No. KP&amp;J</source>
-        <translation type="unfinished"></translation>
+        <translation>KP&amp;J no.</translation>
     </message>
     <message>
         <source>11 digit, dari BPJS (bila sudah ada)</source>
-        <translation type="unfinished"></translation>
+        <translation>11 digits, from BPJS (once issued)</translation>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status</translation>
     </message>
     <message>
         <source>Ahli waris (urutan PP 44/2015 pasal 37)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heirs (in the order of PP 44/2015 art. 37)</translation>
     </message>
     <message>
         <source>Nama ahli waris</source>
-        <translation type="unfinished"></translation>
+        <translation>Heir&apos;s name</translation>
     </message>
     <message>
         <source>Hubungan</source>
-        <translation type="unfinished"></translation>
+        <translation>Relationship</translation>
     </message>
     <message>
         <source>NIK (bila ada)</source>
-        <translation type="unfinished"></translation>
+        <translation>NIK (if known)</translation>
     </message>
     <message>
         <source>No. HP</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile no.</translation>
     </message>
     <message>
         <source>Tambah ahli waris</source>
-        <translation type="unfinished"></translation>
+        <translation>Add heir</translation>
     </message>
     <message>
         <source>Hapus baris terpilih</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove selected row</translation>
     </message>
     <message>
         <source>Persetujuan pemrosesan data (UU 27/2022)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consent to data processing (Law 27/2022)</translation>
     </message>
     <message>
         <source>Tujuan ini sudah dijelaskan kepada pekerja dan ia setuju datanya diproses</source>
-        <translation type="unfinished"></translation>
+        <translation>This purpose has been explained to the worker, who agrees to the processing of his data</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>&amp;Simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
 </context>
 <context>
@@ -531,115 +1310,115 @@ Data kode wilayah Kemendagri 2025 dari proyek cahyadsn/wilayah, © 2017–2025 C
     <message>
         <source>Tambah pekerja</source>
         <extracomment>the clerk asked to open another worker&apos;s record (a duplicate NIK/KPJ) instead of this one</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Add worker</translation>
     </message>
     <message>
         <source>— pilih —</source>
-        <translation type="unfinished"></translation>
+        <translation>— choose —</translation>
     </message>
     <message>
         <source>— semua kecamatan —</source>
-        <translation type="unfinished"></translation>
+        <translation>— all districts —</translation>
     </message>
     <message>
         <source>Tujuan: {purpose}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose: {purpose}.</translation>
     </message>
     <message>
         <source>Ubah data pekerja — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit worker — {name}</translation>
     </message>
     <message>
         <source>Pekerja ini belum punya NIK; data lain tetap bisa disimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>This worker has no NIK yet; the other details can still be saved.</translation>
     </message>
     <message>
         <source>Ketik 16 digit NIK: tanggal lahir, jenis kelamin dan wilayahnya terbaca otomatis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the 16-digit NIK: its birth date, sex and region are read automatically.</translation>
     </message>
     <message>
         <source>{n} dari 16 digit</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} of 16 digits</translation>
     </message>
     <message>
         <source>NIK menunjukkan: lahir {date} · {sex} · {region}</source>
-        <translation type="unfinished"></translation>
+        <translation>The NIK says: born {date} · {sex} · {region}</translation>
     </message>
     <message>
         <source>NIK ini sudah terdaftar atas nama {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>This NIK is already registered to {name}.</translation>
     </message>
     <message>
         <source>Buka data {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Open {name}</translation>
     </message>
     <message>
         <source>Data belum bisa disimpan: {n} hal perlu diperbaiki (lihat tulisan merah).</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved yet: {n} things need fixing (see the red text).</translation>
     </message>
     <message>
         <source>Periksa peringatan berwarna kuning; klik Simpan sekali lagi untuk tetap menyimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the yellow warnings; click Save once more to save anyway.</translation>
     </message>
     <message>
         <source>Data belum bisa disimpan; lihat tulisan merah.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved yet; see the red text.</translation>
     </message>
     <message>
         <source>Baris {row}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Row {row}: {message}</translation>
     </message>
     <message>
         <source>Tanggal lahir tidak terbaca; tulis seperti 17-08-1985.</source>
-        <translation type="unfinished"></translation>
+        <translation>The date of birth cannot be read; write it like 17-08-1985.</translation>
     </message>
 </context>
 <context>
     <name>WorkerTableModel</name>
     <message>
         <source>Nama</source>
-        <extracomment>a query&apos;s ids arrived and the rows were reset (always on the GUI thread) a query failed with an expected error (e.g. the database is locked); the sentence to show column key and the SortKey SQL sorts it by (None: the registry cannot sort by it yet)</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>ids asked for per keystroke: two blocks, more than any screen shows a query&apos;s first page arrived and the rows were reset (always on the GUI thread) the number of matching workers is known a query failed with an expected error (e.g. the database is locked); the sentence to show column key and the SortKey SQL sorts it by (None: the registry cannot sort by it yet)</extracomment>
+        <translation>Name</translation>
     </message>
     <message>
         <source>NIK</source>
-        <translation type="unfinished"></translation>
+        <translation>NIK</translation>
     </message>
     <message>
         <source>L/P</source>
-        <translation type="unfinished"></translation>
+        <translation>M/F</translation>
     </message>
     <message>
         <source>Tgl Lahir</source>
-        <translation type="unfinished"></translation>
+        <translation>Born</translation>
     </message>
     <message>
         <source>Desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Village</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>Pekerjaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Occupation</translation>
     </message>
     <message>
         <source>No HP</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile</translation>
     </message>
     <message>
         <source>KPJ</source>
-        <translation type="unfinished"></translation>
+        <translation>KPJ</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Kolom ini belum bisa diurutkan</source>
-        <translation type="unfinished"></translation>
+        <translation>This column cannot be sorted yet</translation>
     </message>
 </context>
 <context>
@@ -647,62 +1426,66 @@ Data kode wilayah Kemendagri 2025 dari proyek cahyadsn/wilayah, © 2017–2025 C
     <message>
         <source>Pekerja</source>
         <extracomment>the registry changed (saved, deactivated): the window refreshes its counts</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Workers</translation>
     </message>
     <message>
         <source>Cari nama, NIK, KPJ, HP, atau desa…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search name, NIK, KPJ, mobile or village…</translation>
     </message>
     <message>
         <source>Tampilkan pekerja satu kecamatan saja</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the workers of one district only</translation>
     </message>
     <message>
         <source>Semua kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>All districts</translation>
     </message>
     <message>
         <source>Aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Semua status</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <source>Tambah pekerja</source>
-        <translation type="unfinished"></translation>
+        <translation>Add worker</translation>
     </message>
     <message>
         <source>Ubah</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit</translation>
     </message>
     <message>
         <source>Nonaktifkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivate</translation>
     </message>
     <message>
         <source>Memuat daftar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading the list…</translation>
+    </message>
+    <message>
+        <source>{n}+ pekerja, menghitung…</source>
+        <translation>{n}+ workers, counting…</translation>
     </message>
     <message>
         <source>{n} pekerja</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} workers</translation>
     </message>
 </context>
 <context>
     <name>crash</name>
     <message>
         <source>JamSos</source>
-        <translation type="unfinished"></translation>
+        <translation>JamSos</translation>
     </message>
     <message>
         <source>Terjadi kesalahan tak terduga. Pekerjaan yang sudah disimpan tetap aman; bila masalah berulang, kirim berkas log ke petugas TI.</source>
-        <translation type="unfinished"></translation>
+        <translation>An unexpected error occurred. Work already saved is safe; if the problem happens again, send the log file to the IT officer.</translation>
     </message>
     <message>
         <source>Berkas log: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Log file: {path}</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from jamsos_desktop.domain.errors import JamsosError
 from jamsos_desktop.domain.worker import WorkerSummary
 from jamsos_desktop.domain.worker_types import END_STATUSES, WorkerStatus
+from jamsos_desktop.ui.i18n import enum_label
 
 if TYPE_CHECKING:
     from jamsos_desktop.app import AppContext
@@ -50,7 +51,7 @@ class DeactivateDialog(QDialog):
         self.statusCombo = QComboBox(self)
         self.statusCombo.setObjectName("deactivateStatusCombo")
         for status in END_STATUSES:
-            self.statusCombo.addItem(status.label, status.value)
+            self.statusCombo.addItem(enum_label(status), status.value)
 
         self.dateEdit = QDateEdit(self)
         self.dateEdit.setObjectName("deactivateDateEdit")

@@ -44,6 +44,7 @@ from jamsos_desktop.domain.worker_types import (
     WorkerStatus,
 )
 from jamsos_desktop.ui.generated.ui_worker_form import Ui_WorkerForm
+from jamsos_desktop.ui.i18n import current, enum_label
 
 if TYPE_CHECKING:
     from jamsos_desktop.app import AppContext
@@ -108,7 +109,7 @@ class WorkerFormDialog(QDialog):
         ui = self.ui
         ui.sexCombo.addItem(self.tr("\u2014 pilih \u2014"), None)
         for sex in Sex:
-            ui.sexCombo.addItem(sex.label, sex.value)  # Qt keeps str enums as plain str
+            ui.sexCombo.addItem(enum_label(sex), sex.value)  # Qt keeps str enums as plain str
 
         for district, village in self._context.regions.all_villages():
             self._villages.append((district.code, district.name, village.code, village.name))
@@ -200,7 +201,7 @@ class WorkerFormDialog(QDialog):
         else:
             allowed = tuple(s for s in WorkerStatus if s is current or s in ALLOWED_TRANSITIONS[current])
         for status in allowed:
-            combo.addItem(status.label, status.value)
+            combo.addItem(enum_label(status), status.value)
         combo.setCurrentIndex(max(0, combo.findData((current or WorkerStatus.DRAFT).value)))
 
     def _fill_villages(self, district_code: str | None) -> None:
@@ -333,7 +334,7 @@ class WorkerFormDialog(QDialog):
             lines.append(
                 self._ok(
                     self.tr("NIK menunjukkan: lahir {date} \u00b7 {sex} \u00b7 {region}").format(
-                        date=format_date(info.birth_date), sex=info.sex.label, region=table.describe(code)
+                        date=format_date(info.birth_date, current()), sex=enum_label(info.sex), region=table.describe(code)
                     )
                 )
             )
@@ -392,7 +393,7 @@ class WorkerFormDialog(QDialog):
         combo = QComboBox(table)
         combo.setObjectName(f"heirRelationCombo{row}")
         for relation in HeirRelationship:  # declared in the order of PP 44/2015 art. 37
-            combo.addItem(relation.label, relation.value)
+            combo.addItem(enum_label(relation), relation.value)
         combo.setCurrentIndex(max(0, combo.findData(heir.relationship.value)) if heir else 0)
         table.setCellWidget(row, _HEIR_RELATION, combo)
         table.setItem(row, _HEIR_NIK, QTableWidgetItem((heir.nik or "") if heir else ""))

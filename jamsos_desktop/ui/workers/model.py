@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor
 from jamsos_desktop.domain.errors import JamsosError
 from jamsos_desktop.domain.formatting import format_short_date
 from jamsos_desktop.domain.worker import SortKey, WorkerQuery, WorkerSummary
+from jamsos_desktop.ui.i18n import enum_label
 
 if TYPE_CHECKING:
     from jamsos_desktop.services.registry import WorkerRegistry
@@ -335,7 +336,7 @@ def _cell(s: WorkerSummary, key: str) -> str:
     if key == "nik":
         return s.nik or "\u2014"
     if key == "sex":
-        return s.sex.value
+        return enum_label(s.sex)[0]  # L/P in Bahasa Indonesia (as on the KTP), M/F in English
     if key == "birth_date":
         return format_short_date(s.birth_date)
     if key == "village":
@@ -349,5 +350,5 @@ def _cell(s: WorkerSummary, key: str) -> str:
     if key == "kpj":
         return s.kpj or ""
     if key == "status":
-        return s.status.label
+        return enum_label(s.status)
     return ""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from jamsos_desktop.domain.formatting import format_number
 from jamsos_desktop.domain.worker import WorkerQuery
 from jamsos_desktop.domain.worker_types import WorkerStatus
+from jamsos_desktop.ui.i18n import enum_label
 from jamsos_desktop.ui.workers.model import WorkerTableModel
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class WorkersPage(QWidget):
         self.statusFilter.addItem(self.tr("Aktif"), _ACTIVE)
         self.statusFilter.addItem(self.tr("Semua status"), _ALL)
         for status in WorkerStatus:
-            self.statusFilter.addItem(status.label, status.value)
+            self.statusFilter.addItem(enum_label(status), status.value)
 
         self.countLabel = QLabel(self)
         self.countLabel.setObjectName("workerCountLabel")
