@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from jamsos_desktop.domain.formatting import format_number
 from jamsos_desktop.ui.calendar.page import CalendarPage
+from jamsos_desktop.ui.cards.page import CardsPage
 from jamsos_desktop.ui.help import about_box, install_help_menu
 from jamsos_desktop.ui.i18n import language_menu
 from jamsos_desktop.ui.icons import icon
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
 
         self.workersPage = WorkersPage(context, self.stack)
         self._add_page(self.workersPage, "workers", self.tr("Pekerja"))
-        built = {"programsPage": ProgramsPage, "calendarPage": CalendarPage}
+        built = {"programsPage": ProgramsPage, "calendarPage": CalendarPage, "cardsPage": CardsPage}
         for name, icon_name, title, text in coming_pages():
             page = built[name](context, self.stack) if name in built else ComingPage(name, title, text, self.stack)
             self._add_page(page, icon_name, title)
