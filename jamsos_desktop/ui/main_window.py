@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         labels = [self.nav.item(i).text() for i in range(self.nav.count())]
         widest = max((metrics.horizontalAdvance(text) for text in labels), default=0)
         # icon + item padding and margins (style sheet) + frame
-        self.nav.setFixedWidth(max(176, widest + self.nav.iconSize().width() + 64))
+        self.nav.setFixedWidth(max(176, widest + self.nav.iconSize().width() + 52))
 
     def pages(self) -> list[QWidget]:
         return [self.stack.widget(i) for i in range(self.stack.count())]

@@ -881,7 +881,7 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     </message>
     <message>
         <source>Iuran/bulan</source>
-        <translation>Contribution/month</translation>
+        <translation>Per month</translation>
     </message>
     <message>
         <source>Peserta</source>
