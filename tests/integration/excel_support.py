@@ -49,9 +49,11 @@ def huge_dimension(path: Path) -> Path:
 def zip_bomb(path: Path) -> Path:
     """An .xlsx-shaped zip whose sheet expands ~1000-fold to 600 MB (never written out in full)."""
     workbook(path, [HEADER])
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/worksheets/bomb.xml", "w", force_zip64=True) as member:
-            chunk = b"\0" * (1024 * 1024)
-            for _ in range(600):
-                member.write(chunk)
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/worksheets/bomb.xml", "w", force_zip64=True) as member,
+    ):
+        chunk = b"\0" * (1024 * 1024)
+        for _ in range(600):
+            member.write(chunk)
     return path
