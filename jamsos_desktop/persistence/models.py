@@ -73,7 +73,9 @@ class WorkerRow(Base):
     phone: Mapped[str] = mapped_column(String(16), default="", index=True)
     income: Mapped[int] = mapped_column(Integer, default=1_000_000)
     kpj: Mapped[str | None] = mapped_column(String(11), unique=True)
-    status: Mapped[str] = mapped_column(String(16), index=True)
+    # No index of its own: three statuses cover most rows, and the planner would prefer it to the
+    # search indexes; ix_worker_search covers it.
+    status: Mapped[str] = mapped_column(String(16))
     consent_purpose: Mapped[str] = mapped_column(Text)
     consent_given: Mapped[bool] = mapped_column(Boolean)
     consent_by: Mapped[str] = mapped_column(String(64))

@@ -219,22 +219,29 @@ class WorkerRepository:
             else:
                 pattern = "%" + _like_escape(token) + "%"
                 places = self._places(token)
-                if fts and len(token) >= search_index.MIN_TOKEN:
+                if fts and len(token) >= search_index.MIN_TOKEN and not set(token) & {"%", "_", "\\"}:
+                    # FTS5 serves LIKE only without an ESCAPE clause; tokens with wildcards scan instead.
                     names = W.id.in_(
                         select(literal_column("rowid"))
                         .select_from(table(search_index.TABLE))
-                        .where(literal_column("name_key").like(pattern, escape="\\"))
+                        .where(literal_column("name_key").like(f"%{token}%"))
                     )
                     indexed = True
                 else:
                     names = W.name_key.like(pattern, escape="\\")
                     indexed = False
                 condition = or_(names, W.village_code.in_(places)) if places else names
-            if indexed and not selective:
+            if indexed:
                 probe = select(func.count()).select_from(
                     select(W.id).where(condition).limit(self.SELECTIVE).subquery()
                 )
-                selective = int(connection.execute(probe).scalar() or 0) < self.SELECTIVE
+                rare = int(connection.execute(probe).scalar() or 0) < self.SELECTIVE
+                selective = selective or rare
+                if not rare and not digits.isdigit():
+                    # A common word: walking the list index in order finds a page within a few
+                    # hundred entries; reading all its trigram matches first would cost more.
+                    plain = W.name_key.like(pattern, escape="\\")
+                    condition = or_(plain, W.village_code.in_(places)) if places else plain
             conditions.append(condition)
         if query.village_codes:
             conditions.append(W.village_code.in_(query.village_codes))

@@ -74,7 +74,6 @@ def upgrade() -> None:
     sa.UniqueConstraint('uid', name=op.f('uq_worker_uid'))
     )
     with op.batch_alter_table('worker', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_worker_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_worker_village_code'), ['village_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_worker_phone'), ['phone'], unique=False)
         # Covering index of the worker list: walking it in name order filters without reading rows.
@@ -115,7 +114,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_worker_search')
         batch_op.drop_index(batch_op.f('ix_worker_phone'))
         batch_op.drop_index(batch_op.f('ix_worker_village_code'))
-        batch_op.drop_index(batch_op.f('ix_worker_status'))
 
     op.drop_table('worker')
     op.drop_table('setting')
