@@ -424,9 +424,14 @@ def _cut_marks(c: Canvas, positions: Sequence[tuple[float, float]], page_w: floa
 
 
 def _sheet_footer(c: Canvas, text: str, page_w: float) -> None:
-    c.setFont(FONT, 6)
+    """Which sheet and side, written up the wide left margin (clear of the cut marks)."""
+    c.saveState()
+    c.setFont(FONT, 6.5)
     c.setFillColor(GREY)
-    c.drawCentredString(page_w / 2, 2.6 * mm, text)
+    c.translate(9 * mm, A4[1] / 2)
+    c.rotate(90)
+    c.drawCentredString(0, 0, text)
+    c.restoreState()
 
 
 def draw_cards(
