@@ -29,6 +29,37 @@ _CREATE = [
 ]
 
 
+_INSERT_TRIGGER = _CREATE[1]
+
+
+class bulk_insert:  # noqa: N801 - used like a function: ``with search_index.bulk_insert(conn, first_id):``
+    """Index many new workers at once instead of row by row.
+
+    The per-row insert trigger writes one FTS segment per worker (3 s per 20,000 workers here); inside
+    this block the trigger is dropped, and on leaving it the new rows (ids from ``first_id``) are
+    indexed with one statement and the trigger restored — all in the caller's transaction, so a
+    rollback brings the trigger back too.
+    """
+
+    def __init__(self, connection: Connection, first_id: int) -> None:
+        self.connection = connection
+        self.first_id = first_id
+        self.active = connection.dialect.name == "sqlite"
+
+    def __enter__(self) -> None:
+        if self.active:
+            self.connection.execute(text("DROP TRIGGER IF EXISTS worker_fts_ai"))
+
+    def __exit__(self, exc_type, exc, tb):  # type: ignore[no-untyped-def]
+        if self.active and exc is None:
+            self.connection.execute(
+                text(f"INSERT INTO {TABLE}(rowid, name_key) SELECT id, name_key FROM worker WHERE id >= :first"),
+                {"first": self.first_id},
+            )
+            self.connection.execute(text(_INSERT_TRIGGER))
+        return False
+
+
 def install(connection: Connection) -> None:
     """Create the index and its triggers (idempotent) and fill it from the existing rows."""
     if connection.dialect.name != "sqlite":

@@ -177,3 +177,32 @@ def test_both_search_plans_give_the_same_order_and_pages(context, monkeypatch) -
             assert pages == full
             assert context.registry.count(q) == len(full)
     assert results[0] == results[10**9]
+
+
+def test_bulk_added_workers_read_back_exactly(context) -> None:  # type: ignore[no-untyped-def]
+    """bulk_add writes values in SQLAlchemy's storage format: the ORM reads them back unchanged."""
+    from datetime import datetime
+
+    recorded = datetime(2025, 9, 3, 10, 15, 30, 123456)
+    data = replace(
+        MUNIP,
+        phone="081234567890",
+        heirs=(Heir("Siti Aminah", HeirRelationship.SPOUSE, "1903014405990313", "081311112222"),),
+        consent=replace(MUNIP.consent, recorded_by="petugas.desa", recorded_at=recorded),
+        kpj="12345678901",
+        status=WorkerStatus.REGISTERED,
+        income=1_500_000,
+    )
+    with context.unit_of_work(write=True) as uow:
+        assert uow.workers.bulk_add([(data, "uid-1"), (replace(SITI, phone=""), "uid-2")], user="demo", now=recorded) == 2
+        uow.commit()
+    first_id = context.registry.search_ids(WorkerQuery(text="munip"))[0]
+    worker = context.registry.get(first_id)
+    assert worker.birth_date == data.birth_date and worker.sex is Sex.MALE
+    assert worker.heirs == data.heirs
+    assert worker.consent.recorded_at == recorded and worker.consent.recorded_by == "petugas.desa"
+    assert worker.created_at == recorded and worker.version == 1 and worker.uid == "uid-1"
+    assert (worker.kpj, worker.income, worker.status) == ("12345678901", 1_500_000, WorkerStatus.REGISTERED)
+    assert context.registry.search_ids(WorkerQuery(text="rifah")) != []  # the name index saw them
+    updated = context.registry.update(worker.id, replace(data, occupation="Ojek"), expected_version=1).worker
+    assert updated.version == 2
