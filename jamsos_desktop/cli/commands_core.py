@@ -60,32 +60,43 @@ def cmd_selftest(args: argparse.Namespace, session: Session) -> Result:
 
 
 def cmd_demo(args: argparse.Namespace, session: Session) -> Result:
+    """Workers, then the programme with its payments, then the launch's handover event.
+
+    Each step is one transaction and the command resumes where an interrupted run stopped: the
+    workers are recognised by the seed and count kept with them, the programme and event by their
+    presence. Running the same demo again changes nothing.
+    """
     if args.workers <= 0:
         raise UsageError("usage.positive", option="--workers")
     ctx = session.context()
+    from jamsos_desktop.services.cards_demo import seed_demo_handover
     from jamsos_desktop.services.demo import existing_demo, generate_demo
+    from jamsos_desktop.services.programme_demo import seed_demo_programme
 
-    existing = existing_demo(ctx.unit_of_work)
-    if existing == (args.seed, args.workers):
-        # The same demo again (e.g. the Quick start run twice): nothing to do.
-        stats = ctx.registry.stats()
-        data = {"workers": stats.total, "programs": 0, "created": False}
-        lines = [f"Data demo sudah ada: {format_number(stats.total)} pekerja."]
-        return Result(data, lines, open_gui=args.open)
-    total = ctx.registry.stats().total
-    if total:
-        raise UsageError("usage.demo_not_empty", workers=format_number(total))
-    outcome = generate_demo(
-        ctx.unit_of_work,
-        ctx.region_table(),
-        ctx.regency(),
-        workers=args.workers,
-        seed=args.seed,
-        now=ctx.clock(),
-        user=ctx.user(),
-    )
-    data = {"workers": outcome.workers, "programs": outcome.programs, "created": True}
-    lines = [f"Data demo dibuat: {format_number(outcome.workers)} pekerja."]
+    created = False
+    if existing_demo(ctx.unit_of_work) != (args.seed, args.workers):
+        total = ctx.registry.stats().total
+        if total:
+            raise UsageError("usage.demo_not_empty", workers=format_number(total))
+        generate_demo(
+            ctx.unit_of_work,
+            ctx.region_table(),
+            ctx.regency(),
+            workers=args.workers,
+            seed=args.seed,
+            now=ctx.clock(),
+            user=ctx.user(),
+        )
+        created = True
+    if ctx.programmes.count() == 0:
+        seed_demo_programme(ctx.unit_of_work, now=ctx.clock(), seed=args.seed)
+        created = True
+    seed_demo_handover(ctx.unit_of_work, now=ctx.clock(), user=ctx.user())
+    stats = ctx.registry.stats()
+    programs = ctx.programmes.count()
+    data = {"workers": stats.total, "programs": programs, "created": created}
+    verb = "dibuat" if created else "sudah ada"
+    lines = [f"Data demo {verb}: {format_number(stats.total)} pekerja, {format_number(programs)} program."]
     return Result(data, lines, open_gui=args.open)
 
 

@@ -134,3 +134,21 @@ def test_stats_keys(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-
 def test_help_and_version_exit_0(argv: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
     assert run(argv) == 0
     assert "jamsos" in capsys.readouterr().out
+
+
+def test_demo_is_complete_deterministic_and_resumable(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    args = ["--data-dir", str(tmp_path), "demo", "--workers", "300", "--seed", "11", "--json"]
+    assert run(args) == 0
+    first = one_json(capsys.readouterr().out)
+    assert first == {"workers": 300, "programs": 1, "created": True}
+    assert run(args) == 0  # the same demo again: nothing changes
+    assert one_json(capsys.readouterr().out) == {"workers": 300, "programs": 1, "created": False}
+    assert run(["--data-dir", str(tmp_path), "stats", "--json"]) == 0
+    stats = one_json(capsys.readouterr().out)
+    assert stats["workers"] == 300 and stats["programs"] == 1
+    assert stats["enrollments"] > 250 and stats["payments"] > 0
+    other = ["--data-dir", str(tmp_path), "demo", "--workers", "50", "--json"]
+    assert run(other) == 2  # a different demo never goes into a filled database
+    assert one_json(capsys.readouterr().out)["error"]["code"] == "usage.demo_not_empty"
+    assert run(["--data-dir", str(tmp_path), "demo", "--workers", "0", "--json"]) == 2
+    capsys.readouterr()
