@@ -36,7 +36,7 @@ from jamsos_desktop.services.ports import Clock, NullProgress, Progress, UnitOfW
 
 log = logging.getLogger(__name__)
 
-LOGO_SETTING = "logo_path"
+LOGO_SETTING = "office_logo"  # a file name inside the data folder (first-run setup copies it there)
 OFFICE_ADDRESS_SETTING = "office_address"
 DEFAULT_OFFICE_NAME = "Dinas Sosial"
 
@@ -123,7 +123,7 @@ class CardService:
             regency_name=regency_name,
             province_name=province_name,
             address=values.get(OFFICE_ADDRESS_SETTING, ""),
-            logo_path=Path(logo).expanduser() if logo else None,
+            logo_path=self._data_dir / Path(logo).expanduser() if logo else None,
         )
 
     def logo_problem(self) -> str | None:

@@ -24,7 +24,6 @@ SETTINGS = {
         SettingDef("regency", DEFAULT_REGENCY, "Kemendagri code of the office's regency/city"),
         SettingDef("office_name", "Dinas Sosial", "Name of the office, for letterheads and cards"),
         SettingDef("office_address", "", "Address line under the office name on letterheads"),
-        SettingDef("logo_path", "", "Logo image for cards and letterheads (a file in the data folder)"),
         SettingDef("office_logo", "", "Logo for cards and letterheads: a file name inside the data folder"),
         SettingDef("administrator_name", "", "Name of the office's JamSos administrator (first-run setup)"),
         SettingDef("setup_done", "", "'1' once the first-run setup has been completed"),

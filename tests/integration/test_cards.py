@@ -166,7 +166,7 @@ def test_full_disk_leaves_no_file_and_records_nothing(ctx, tmp_path: Path, monke
 
 def test_missing_logo_needs_consent(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with ctx.unit_of_work(write=True) as uow:
-        uow.settings.set("logo_path", str(tmp_path / "no-such-logo.png"))
+        uow.settings.set("office_logo", str(tmp_path / "no-such-logo.png"))
         uow.commit()
     assert ctx.cards.logo_problem()
     nik = ctx.cards.pending()[0].nik
@@ -185,7 +185,7 @@ def test_a_real_logo_is_drawn(ctx, tmp_path: Path) -> None:  # type: ignore[no-u
     image = Image.new("RGBA", (200, 240), (0, 0, 0, 0))
     ImageDraw.Draw(image).polygon([(100, 0), (200, 60), (170, 240), (30, 240), (0, 60)], fill=(200, 160, 30))
     image.save(logo)
-    _set(ctx, "logo_path", str(logo))
+    _set(ctx, "office_logo", str(logo))
     assert ctx.cards.logo_problem() is None
     nik = ctx.cards.pending()[0].nik
     out = tmp_path / "with-logo.pdf"
