@@ -376,7 +376,7 @@ def read_nik_cell(value: CellValue, column: str = "nik") -> NikCell:
     text = str(value).strip()
     if _SCIENTIFIC.match(text):
         return NikCell(error=_err(column, "excel.nik_number", value=text))
-    if header_key(text) in NO_NIK_PHRASES:
+    if not text[:1].isdigit() and header_key(text) in NO_NIK_PHRASES:
         return NikCell(no_nik=True)
     return NikCell(text=clean_nik(text))
 
@@ -593,13 +593,14 @@ def parse_relationship(value: CellValue) -> HeirRelationship | None:
     return None
 
 
+_OCCUPATION_KEYS: dict[str, str] = {}
+
+
 def canonical_occupation(text: str) -> str:
     """The list's spelling when the clerk typed a known occupation in other capitals; else as typed."""
-    key = header_key(text)
-    for known in OCCUPATIONS:
-        if header_key(known) == key:
-            return known
-    return normalize_name(text)
+    if not _OCCUPATION_KEYS:
+        _OCCUPATION_KEYS.update({header_key(known): known for known in OCCUPATIONS})
+    return _OCCUPATION_KEYS.get(header_key(text)) or normalize_name(text)
 
 
 def read_income(value: CellValue) -> int | None:
@@ -659,16 +660,17 @@ def row_kind(cells: Sequence[CellValue], header: HeaderMatch) -> RowKind:
     A row with something that looks like a NIK (a number, or six digits or more) is always data, so a
     worker is never skipped because his name happens to be "Camat".
     """
+    nik_index = header.index_of(Column.NIK)
+    if nik_index is not None and nik_index < len(cells):
+        nik_value = cells[nik_index]
+        if isinstance(nik_value, int | float) and not isinstance(nik_value, bool):
+            return RowKind.DATA
+        if isinstance(nik_value, str) and sum(ch.isdigit() for ch in nik_value) >= 6:
+            return RowKind.DATA
     texts = [cell_text(c).strip() for c in cells]
     meaningful = [(i, t) for i, t in enumerate(texts) if t and header.columns.get(i) not in (Column.NUMBER,)]
     if not meaningful:
         return RowKind.BLANK
-    nik_index = header.index_of(Column.NIK)
-    if nik_index is not None and nik_index < len(cells):
-        nik_value = cells[nik_index]
-        digits = re.sub(r"\D", "", cell_text(nik_value))
-        if isinstance(nik_value, int | float) and not isinstance(nik_value, bool) or len(digits) >= 6:
-            return RowKind.DATA
     keys = [header_key(t) for _, t in meaningful]
     if sum(1 for i, t in meaningful if recognise_column(t) is header.columns.get(i)) >= 3:
         return RowKind.HEADER
