@@ -584,6 +584,133 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Diimpor</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Diperbarui</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Tidak berubah</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Dilewati</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Impor daftar pekerja dari Excel</source>
+        <translation>Import a worker list from Excel</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pilih daftar pekerja dari desa (.xlsx atau .csv). Baris judul kolom dicari otomatis; data diperiksa dulu dan belum disimpan sebelum Anda menyetujuinya.</source>
+        <translation>Choose a village worker list (.xlsx or .csv). The header row is found automatically; the data is checked first and nothing is saved until you agree.</translation>
+    </message>
+    <message>
+        <source>Berkas daftar pekerja</source>
+        <translation>Worker list file</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Periksa berkas</source>
+        <translation>Check file</translation>
+    </message>
+    <message>
+        <source>Periksa dengan pemetaan ini</source>
+        <translation>Check with this mapping</translation>
+    </message>
+    <message>
+        <source>Ubah pemetaan kolom</source>
+        <translation>Change column mapping</translation>
+    </message>
+    <message>
+        <source>Simpan laporan per baris…</source>
+        <translation>Save row-by-row report…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pilih daftar pekerja</source>
+        <translation>Choose a worker list</translation>
+    </message>
+    <message>
+        <source>Lembar kerja (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Simpan laporan</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Lembar kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas daftar pekerja dulu.</source>
+        <translation>Choose a worker list file first.</translation>
+    </message>
+    <message>
+        <source>Membaca dan memeriksa berkas…</source>
+        <translation>Reading and checking the file…</translation>
+    </message>
+    <message>
+        <source>Beberapa kolom tidak dikenali. Pilih isi setiap kolom, atau “abaikan”.</source>
+        <translation>Some columns were not recognised. Choose what each holds, or “ignore”.</translation>
+    </message>
+    <message>
+        <source>Kolom wajib belum ditemukan: %1.</source>
+        <translation>Required columns not found yet: %1.</translation>
+    </message>
+    <message>
+        <source>(abaikan)</source>
+        <translation>(ignore)</translation>
+    </message>
+    <message>
+        <source>Memeriksa ulang…</source>
+        <translation>Checking again…</translation>
+    </message>
+    <message>
+        <source>Baris %1 lembar “%2”: %3 baris dibaca — %4 baru, %5 diperbarui, %6 tidak berubah, %7 ditolak (%8 NIK ganda). Arahkan tetikus ke sel berwarna untuk melihat alasannya.</source>
+        <translation>Header in row %1 of sheet “%2”: %3 rows read — %4 new, %5 updated, %6 unchanged, %7 rejected (%8 duplicate NIKs). Hover over a coloured cell to see why.</translation>
+    </message>
+    <message>
+        <source>Simpan %1 pekerja</source>
+        <translation>Save %1 workers</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: %1 pekerja baru, %2 diperbarui, %3 tidak berubah. %4 baris ditolak; simpan laporan per baris untuk dikirim kembali ke desa agar diperbaiki.</source>
+        <translation>Saved: %1 new workers, %2 updated, %3 unchanged. %4 rows were rejected; save the row-by-row report and send it back to the village to be corrected.</translation>
+    </message>
+    <message>
+        <source>Menulis laporan…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <source>Laporan disimpan: %1</source>
+        <translation>Report saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Bahasa / Language</source>
@@ -705,6 +832,17 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     <message>
         <source>Berkas paket {name} diterima, tetapi versi JamSos ini belum bisa mengimpor paket sinkronisasi. Simpan berkas itu dan impor setelah JamSos diperbarui.</source>
         <translation>The package file {name} was received, but this version of JamSos cannot import sync packages yet. Keep the file and import it after JamSos is updated.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Result</translation>
     </message>
 </context>
 <context>

@@ -158,13 +158,12 @@ class PreviewModel(QAbstractTableModel):
 
 
 def _outcome_label(outcome: Outcome) -> str:
-    tr = QCoreApplication.translate
     labels = {
-        Outcome.IMPORT: tr("ImportWizard", "Diimpor"),
-        Outcome.UPDATE: tr("ImportWizard", "Diperbarui"),
-        Outcome.UNCHANGED: tr("ImportWizard", "Tidak berubah"),
-        Outcome.REJECT: tr("ImportWizard", "Ditolak"),
-        Outcome.SKIP: tr("ImportWizard", "Dilewati"),
+        Outcome.IMPORT: QCoreApplication.translate("ImportWizard", "Diimpor"),
+        Outcome.UPDATE: QCoreApplication.translate("ImportWizard", "Diperbarui"),
+        Outcome.UNCHANGED: QCoreApplication.translate("ImportWizard", "Tidak berubah"),
+        Outcome.REJECT: QCoreApplication.translate("ImportWizard", "Ditolak"),
+        Outcome.SKIP: QCoreApplication.translate("ImportWizard", "Dilewati"),
     }
     return labels[outcome]
 
