@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 from jamsos_desktop.domain.errors import Finding, Severity, UsageError
@@ -286,13 +287,8 @@ class WorkerImporter:
             if progress.cancelled:
                 raise UsageError("excel.cancelled")
             new = [r for r in preview.rows if r.outcome is Outcome.IMPORT and r.data is not None]
-            items = []
-            for r in new:
-                assert r.data is not None
-                data = r.data
-                if not data.consent.recorded_by:
-                    data = replace(data, consent=replace(data.consent, recorded_by=user, recorded_at=now))
-                items.append((data, str(uuid.uuid4())))
+            # The consent record's "by" and "at" default to this user and now in the store.
+            items = [(r.data, str(uuid.uuid4())) for r in new if r.data is not None]
             uow.workers.bulk_add(items, user=user, now=now)
             updates = [r for r in preview.rows if r.outcome is Outcome.UPDATE]
             for done, r in enumerate(updates, start=1):
@@ -542,7 +538,7 @@ def _parse_row(
         return normalize_name(cell_text(value(column)))
 
     findings: list[Finding] = []
-    present = {name for name, cols in _FIELD_COLUMNS.items() if any(c in where for c in cols)}
+    present = _present(frozenset(where))
 
     nik_cell = read_nik_cell(value(Column.NIK))
     if nik_cell.error is not None:
@@ -677,7 +673,13 @@ def _parse_row(
         if finding.code == "nik.required" and nik_cell.error is not None:
             continue
         findings.append(finding)
-    return _Parsed(validated.data, frozenset(present), findings)
+    return _Parsed(validated.data, present, findings)
+
+
+@lru_cache(maxsize=64)
+def _present(columns: frozenset[Column]) -> frozenset[str]:
+    """The worker fields a file with these columns sets."""
+    return frozenset(name for name, cols in _FIELD_COLUMNS.items() if any(c in columns for c in cols))
 
 
 def _heir_key(heir: Heir) -> str:

@@ -31,15 +31,17 @@ def workbook(path: Path, rows: Sequence[Sequence[object]], *, title_rows: int = 
 
 def huge_dimension(path: Path) -> Path:
     """A tiny workbook whose sheet claims A1:Z2000000 (a "million rows" bomb)."""
-    workbook(path, [HEADER, [1, "1903011208902835", "Yusuf", "L", "12-08-1990", "Rias", "Toboali", "0812345678"]])
+    workbook(
+        path, [HEADER, [1, "1903011208902835", "Yusuf", "L", "12-08-1990", "Rias", "Toboali", "0812345678"]]
+    )
     patched = path.with_suffix(".tmp")
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             data = src.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
                 text = data.decode()
-                start = text.index("<dimension ref=\"") + len("<dimension ref=\"")
-                end = text.index("\"", start)
+                start = text.index('<dimension ref="') + len('<dimension ref="')
+                end = text.index('"', start)
                 data = (text[:start] + "A1:Z2000000" + text[end:]).encode()
             dst.writestr(item, data)
     patched.replace(path)

@@ -38,13 +38,25 @@ def test_import_reports_every_count_and_exits_1_on_rejections(capsys, tmp_path: 
 
 
 def test_a_clean_list_exits_0(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = workbook(tmp_path / "ok.xlsx", [["NIK", "Nama", "L/P", "Tgl Lahir", "Desa", "Kec"], ["1903011208902835", "Yusuf", "L", "12-08-1990", "Rias", "Toboali"]])
+    path = workbook(
+        tmp_path / "ok.xlsx",
+        [
+            ["NIK", "Nama", "L/P", "Tgl Lahir", "Desa", "Kec"],
+            ["1903011208902835", "Yusuf", "L", "12-08-1990", "Rias", "Toboali"],
+        ],
+    )
     code, data = call(capsys, tmp_path, "workers", "import", str(path))
     assert code == 0 and data["imported"] == 1 and data["errors"] == []
 
 
 def test_unknown_column_mapped_on_the_command_line(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = workbook(tmp_path / "aneh.xlsx", [["NIK", "Nama", "L/P", "Tgl Lahir", "Kampung"], ["1903011208902835", "Yusuf", "L", "12-08-1990", "Rias"]])
+    path = workbook(
+        tmp_path / "aneh.xlsx",
+        [
+            ["NIK", "Nama", "L/P", "Tgl Lahir", "Kampung"],
+            ["1903011208902835", "Yusuf", "L", "12-08-1990", "Rias"],
+        ],
+    )
     code, data = call(capsys, tmp_path, "workers", "import", str(path))
     assert code == 2 and data["error"]["code"] == "excel.missing_columns"
     code, data = call(capsys, tmp_path, "workers", "import", str(path), "--map", "Kampung=village")
@@ -59,7 +71,9 @@ def test_unknown_column_mapped_on_the_command_line(capsys, tmp_path: Path) -> No
         (b"PK\x03\x04broken", "rusak.xlsx", "excel.corrupt"),
     ],
 )
-def test_bad_files_exit_2_with_one_sentence(capsys, tmp_path: Path, content: bytes, name: str, code: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_files_exit_2_with_one_sentence(
+    capsys, tmp_path: Path, content: bytes, name: str, code: str
+) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / name
     path.write_bytes(content)
     exit_code, data = call(capsys, tmp_path, "workers", "import", str(path))
@@ -80,7 +94,15 @@ def test_export_template_and_kpj_import(capsys, tmp_path: Path) -> None:  # type
     template = tmp_path / "templat.xlsx"
     code, data = call(capsys, tmp_path, "workers", "template", str(template))
     assert code == 0 and data["path"] == str(template) and template.exists()
-    kpj = workbook(tmp_path / "kpj.xlsx", [["NIK", "KPJ"], ["1903011208902835", "25012345678"], ["1903011208902836", "25012345679"], ["1903014405990313", "123"]])
+    kpj = workbook(
+        tmp_path / "kpj.xlsx",
+        [
+            ["NIK", "KPJ"],
+            ["1903011208902835", "25012345678"],
+            ["1903011208902836", "25012345679"],
+            ["1903014405990313", "123"],
+        ],
+    )
     code, data = call(capsys, tmp_path, "workers", "kpj-import", str(kpj))
     assert code == 1
     assert (data["matched"], data["unmatched"]) == (1, 1)

@@ -16,18 +16,24 @@ from jamsos_desktop.services.excel_export import ExportProfile, WorkerExporter, 
 from jamsos_desktop.services.excel_import import WorkerImporter
 from jamsos_desktop.services.kpj_import import KpjImporter
 
-FORMULA_NAME = "=HYPERLINK(\"http://x\",\"klik\")"
+FORMULA_NAME = '=HYPERLINK("http://x","klik")'
 
 
 @pytest.fixture
 def exporter(context) -> WorkerExporter:  # type: ignore[no-untyped-def]
-    return WorkerExporter(context.unit_of_work, context.region_table, regency=context.regency, clock=context.clock)
+    return WorkerExporter(
+        context.unit_of_work, context.region_table, regency=context.regency, clock=context.clock
+    )
 
 
 @pytest.fixture
 def filled(context):  # type: ignore[no-untyped-def]
     WorkerImporter(
-        context.unit_of_work, context.region_table, regency=context.regency, user=context.user, clock=context.clock
+        context.unit_of_work,
+        context.region_table,
+        regency=context.regency,
+        user=context.user,
+        clock=context.clock,
     ).run(SAMPLE)
     context.registry.register(
         WorkerData(
@@ -46,7 +52,9 @@ def filled(context):  # type: ignore[no-untyped-def]
     return context
 
 
-def test_full_export_writes_identifiers_as_text_and_neutralises_formulas(filled, exporter: WorkerExporter, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_full_export_writes_identifiers_as_text_and_neutralises_formulas(
+    filled, exporter: WorkerExporter, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "semua.xlsx"
     result = exporter.export(out, profile="full")
     assert result.rows == 24
@@ -70,7 +78,9 @@ def test_full_export_writes_identifiers_as_text_and_neutralises_formulas(filled,
                 assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
                 if isinstance(cell.value, str) and cell.value:
                     assert cell.value[0] not in "=+-@\t\r\n", (ws.title, cell.coordinate, cell.value)
-    names = [sheet.cell(row=r, column=headers.index("Nama Lengkap") + 1).value for r in range(2, sheet.max_row + 1)]
+    names = [
+        sheet.cell(row=r, column=headers.index("Nama Lengkap") + 1).value for r in range(2, sheet.max_row + 1)
+    ]
     assert "'" + FORMULA_NAME in names
     assert sheet.freeze_panes == "C2" and sheet.auto_filter.ref
     recap = book["Rekap Wilayah"]
@@ -95,7 +105,9 @@ def test_bpjs_export_follows_the_profile(filled, exporter: WorkerExporter, tmp_p
 
 
 def test_an_edited_profile_and_a_bad_one(filled, exporter: WorkerExporter, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    profile = ExportProfile.from_dict({"sheet": "X", "columns": [{"header": "NIK", "field": "nik"}, {"header": "Prog", "value": "JKM"}]})
+    profile = ExportProfile.from_dict(
+        {"sheet": "X", "columns": [{"header": "NIK", "field": "nik"}, {"header": "Prog", "value": "JKM"}]}
+    )
     out = tmp_path / "x.xlsx"
     exporter.export(out, profile=profile)
     assert [c.value for c in load_workbook(out)["X"][2]][1] == "JKM"
@@ -103,7 +115,9 @@ def test_an_edited_profile_and_a_bad_one(filled, exporter: WorkerExporter, tmp_p
         ExportProfile.from_dict({"columns": [{"header": "A", "field": "gaji"}]})
 
 
-def test_template_has_dropdowns_text_columns_and_instructions(exporter: WorkerExporter, tmp_path: Path) -> None:
+def test_template_has_dropdowns_text_columns_and_instructions(
+    exporter: WorkerExporter, tmp_path: Path
+) -> None:
     out = tmp_path / "templat.xlsx"
     exporter.template(out)
     book = load_workbook(out)
@@ -112,8 +126,16 @@ def test_template_has_dropdowns_text_columns_and_instructions(exporter: WorkerEx
     sheet = book["Daftar Pekerja"]
     headers = [c.value for c in sheet[1]]
     assert headers[1] == "NIK"
-    assert sheet["B2"].number_format == "@" and sheet["C2"].number_format == "@" and sheet["N2"].number_format == "@"
-    lists = {str(v.sqref).split(":")[0]: v.formula1 for v in sheet.data_validations.dataValidation if v.type == "list"}
+    assert (
+        sheet["B2"].number_format == "@"
+        and sheet["C2"].number_format == "@"
+        and sheet["N2"].number_format == "@"
+    )
+    lists = {
+        str(v.sqref).split(":")[0]: v.formula1
+        for v in sheet.data_validations.dataValidation
+        if v.type == "list"
+    }
     assert lists == {
         "E2": "=daftar_lp",
         "K2": "=daftar_kecamatan",
@@ -121,14 +143,18 @@ def test_template_has_dropdowns_text_columns_and_instructions(exporter: WorkerEx
         "M2": "=daftar_pekerjaan",
         "P2": "=daftar_hubungan",
     }
-    villages = [r[0] for r in book["Pilihan"].iter_rows(min_row=2, min_col=2, max_col=2, values_only=True) if r[0]]
+    villages = [
+        r[0] for r in book["Pilihan"].iter_rows(min_row=2, min_col=2, max_col=2, values_only=True) if r[0]
+    ]
     assert len(villages) == 53 and "Rias" in villages
     assert "PETUNJUK" in book["Petunjuk"]["A1"].value
     # The template's own header is recognised by the importer.
     from jamsos_desktop.domain.excel_rules import Column, match_header
 
     found = match_header(headers)
-    assert found is not None and {Column.NIK, Column.NAME, Column.VILLAGE, Column.DISTRICT} <= set(found.columns.values())
+    assert found is not None and {Column.NIK, Column.NAME, Column.VILLAGE, Column.DISTRICT} <= set(
+        found.columns.values()
+    )
 
 
 def test_kpj_numbers_back_from_bpjs(filled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -149,7 +175,10 @@ def test_kpj_numbers_back_from_bpjs(filled, tmp_path: Path) -> None:  # type: ig
             [None, "Jumlah", None, None],
         ],
     )
-    path_missing = workbook(tmp_path / "kpj2.xlsx", [["NIK", "No KPJ"], ["1903011302830046", "25012345611"], ["1903011302830047", "25012345612"]])
+    path_missing = workbook(
+        tmp_path / "kpj2.xlsx",
+        [["NIK", "No KPJ"], ["1903011302830046", "25012345611"], ["1903011302830047", "25012345612"]],
+    )
     importer = KpjImporter(context.unit_of_work, context.region_table, user=context.user, clock=context.clock)
     result = importer.run(path)
     assert result.matched == 3 and result.updated == 3

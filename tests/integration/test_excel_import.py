@@ -20,7 +20,11 @@ from jamsos_desktop.services.excel_import import Outcome, WorkerImporter
 @pytest.fixture
 def importer(context) -> WorkerImporter:  # type: ignore[no-untyped-def]
     return WorkerImporter(
-        context.unit_of_work, context.region_table, regency=context.regency, user=context.user, clock=context.clock
+        context.unit_of_work,
+        context.region_table,
+        regency=context.regency,
+        user=context.user,
+        clock=context.clock,
     )
 
 
@@ -78,9 +82,18 @@ def test_reimporting_the_same_list_changes_nothing(context, importer: WorkerImpo
 
 
 def test_same_nik_with_different_data_is_an_update(context, importer: WorkerImporter, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    first = workbook(tmp_path / "a.xlsx", [HEADER, [1, "1903011208902835", "Yusuf", "L", "12-08-1990", "Rias", "Toboali", "081234567890"]])
+    first = workbook(
+        tmp_path / "a.xlsx",
+        [HEADER, [1, "1903011208902835", "Yusuf", "L", "12-08-1990", "Rias", "Toboali", "081234567890"]],
+    )
     importer.run(first)
-    second = workbook(tmp_path / "b.xlsx", [HEADER, [1, "1903011208902835", "Yusuf Hasan", "L", "12-08-1990", "Rias", "Toboali", "081234567899"]])
+    second = workbook(
+        tmp_path / "b.xlsx",
+        [
+            HEADER,
+            [1, "1903011208902835", "Yusuf Hasan", "L", "12-08-1990", "Rias", "Toboali", "081234567899"],
+        ],
+    )
     result = importer.run(second).summary()
     assert (result["imported"], result["updated"], result["unchanged"]) == (0, 1, 0)
     worker = context.registry.get(context.registry.find_by_nik("1903011208902835").id)
@@ -126,7 +139,10 @@ def test_csv_with_semicolons(context, importer: WorkerImporter, tmp_path: Path) 
 def test_manual_mapping_of_an_unknown_column(context, importer: WorkerImporter, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = workbook(
         tmp_path / "aneh.xlsx",
-        [["NIK", "Nama", "Kelamin", "Lahir pada", "Kampung"], ["1903011208902835", "Yusuf", "L", "12-08-1990", "Rias"]],
+        [
+            ["NIK", "Nama", "Kelamin", "Lahir pada", "Kampung"],
+            ["1903011208902835", "Yusuf", "L", "12-08-1990", "Rias"],
+        ],
     )
     table = importer.read(path)
     preview = importer.preview(table)
@@ -155,7 +171,9 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     xls = tmp_path / "lama.xls"
     xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024)
     encrypted = tmp_path / "sandi.xlsx"
-    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 64)
+    encrypted.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 64
+    )
     corrupt = tmp_path / "rusak.xlsx"
     corrupt.write_bytes(SAMPLE.read_bytes()[:3000])
     empty_sheet = workbook(tmp_path / "kosong.xlsx", [])
@@ -176,7 +194,9 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
-def test_bad_files_give_one_clear_error_and_write_nothing(context, importer: WorkerImporter, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_files_give_one_clear_error_and_write_nothing(
+    context, importer: WorkerImporter, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     database = context.database.target.display
     for name, (path, code) in _bad_files(tmp_path).items():
         with pytest.raises(UsageError) as caught:

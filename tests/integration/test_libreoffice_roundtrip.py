@@ -20,15 +20,23 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
+@pytest.mark.skipif(
+    SOFFICE is None, reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"
+)
 @pytest.mark.parametrize("profile", ["full", "bpjs"])
 def test_exported_niks_survive_libreoffice(context, tmp_path: Path, profile: str) -> None:  # type: ignore[no-untyped-def]
     WorkerImporter(
-        context.unit_of_work, context.region_table, regency=context.regency, user=context.user, clock=context.clock
+        context.unit_of_work,
+        context.region_table,
+        regency=context.regency,
+        user=context.user,
+        clock=context.clock,
     ).run(SAMPLE)
     expected = {w.nik for w in context.registry.list(WorkerQuery())}
     out = tmp_path / f"{profile}.xlsx"
-    WorkerExporter(context.unit_of_work, context.region_table, regency=context.regency).export(out, profile=profile)
+    WorkerExporter(context.unit_of_work, context.region_table, regency=context.regency).export(
+        out, profile=profile
+    )
     profile_dir = tmp_path / "lo-profile"
     result = subprocess.run(
         [
