@@ -18,20 +18,36 @@ MONTHS_EN = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 
+#: The language used when a caller names none. The desktop application sets it once at start-up to the
+#: language it speaks (ui/i18n.py), so every page formats alike; the command line keeps Indonesian.
+_default_lang = "id"
 
-def format_number(value: int, lang: str = "id") -> str:
+
+def set_default_language(lang: str) -> None:
+    global _default_lang
+    _default_lang = "en" if lang == "en" else "id"
+
+
+def default_language() -> str:
+    return _default_lang
+
+
+def format_number(value: int, lang: str | None = None) -> str:
+    lang = lang or _default_lang
     text = f"{value:,}"
     return text.replace(",", ".") if lang == "id" else text
 
 
-def format_money(amount: int, lang: str = "id") -> str:
+def format_money(amount: int, lang: str | None = None) -> str:
+    lang = lang or _default_lang
     if lang == "id":
         return format_rupiah(amount)
     sign = "-" if amount < 0 else ""
     return f"{sign}Rp{abs(amount):,}"
 
 
-def format_date(value: date | None, lang: str = "id") -> str:
+def format_date(value: date | None, lang: str | None = None) -> str:
+    lang = lang or _default_lang
     if value is None:
         return ""
     months = MONTHS_ID if lang == "id" else MONTHS_EN
@@ -43,7 +59,8 @@ def format_short_date(value: date | None) -> str:
     return "" if value is None else value.strftime("%d-%m-%Y")
 
 
-def format_datetime(value: datetime | None, lang: str = "id") -> str:
+def format_datetime(value: datetime | None, lang: str | None = None) -> str:
+    lang = lang or _default_lang
     if value is None:
         return ""
     return f"{format_date(value.date(), lang)} {value:%H.%M}"

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from jamsos_desktop.domain.formatting import set_default_language
 from jamsos_desktop.resources_path import resource_path
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,7 @@ def install(app: QCoreApplication, lang: str | None = None) -> str:
         else:
             log.warning("translation %s could not be loaded", path)
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English))
+    set_default_language(lang)  # numbers, money and dates on every page follow the language
     _active = lang
     return lang
 

@@ -1,0 +1,22 @@
+"""The desktop application switches the formatting language once; callers that name one are unaffected."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from jamsos_desktop.domain import formatting
+from jamsos_desktop.domain.formatting import format_date, format_money, format_number
+
+
+def test_default_language_follows_the_application_and_explicit_wins() -> None:
+    assert format_money(16_800) == "Rp16.800"
+    assert format_date(date(2025, 9, 3)) == "3 September 2025"
+    try:
+        formatting.set_default_language("en")
+        assert format_money(16_800) == "Rp16,800"
+        assert format_number(1768) == "1,768"
+        assert format_date(date(2025, 8, 1)) == "1 August 2025"
+        assert format_money(16_800, "id") == "Rp16.800"
+    finally:
+        formatting.set_default_language("id")
+    assert format_date(date(2025, 8, 1)) == "1 Agustus 2025"
