@@ -168,3 +168,12 @@ def test_a_synced_or_network_data_folder_must_be_accepted_explicitly(qtbot, styl
     assert page.verdict.text()  # says why, in a sentence
     page.acceptRisk.setChecked(True)
     assert page.isComplete()
+
+
+def test_never_shown_where_nobody_can_answer_it(qtbot, styled_app, fresh, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jamsos_desktop.ui.first_run import run_first_run
+
+    monkeypatch.delenv("JAMSOS_NO_FIRST_RUN", raising=False)
+    assert first_run_needed(fresh)
+    assert run_first_run(fresh) is False  # offscreen: returns at once instead of blocking on exec()
+    assert first_run_needed(fresh)

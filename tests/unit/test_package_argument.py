@@ -6,7 +6,10 @@ from jamsos_desktop.cli.main import _package_to_open
 
 
 def test_a_package_in_place_of_a_command_is_opened() -> None:
-    assert _package_to_open([r"C:\Users\ani\Downloads\desa-rias.jamsync"]) == r"C:\Users\ani\Downloads\desa-rias.jamsync"
+    assert (
+        _package_to_open([r"C:\Users\ani\Downloads\desa-rias.jamsync"])
+        == r"C:\Users\ani\Downloads\desa-rias.jamsync"
+    )
     assert _package_to_open(["--data-dir", "D:/data", "paket.JAMSYNC"]) == "paket.JAMSYNC"
 
 
