@@ -91,7 +91,11 @@ def untranslated(ts_file: Path) -> list[Untranslated]:
                 if translation is None or translation.get("type") == "unfinished":
                     missing.append(Untranslated(name, source))
                 continue
-            texts = [f.text or "" for f in translation.iter("numerusform")] if numerus else [translation.text or ""]
+            texts = (
+                [f.text or "" for f in translation.iter("numerusform")]
+                if numerus
+                else [translation.text or ""]
+            )
             if not any(t.strip() for t in texts) and source.strip():
                 missing.append(Untranslated(name, source))
     return missing
@@ -133,7 +137,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {ts_file.with_suffix('.qm').relative_to(ROOT)}")
     missing = untranslated(APP_TS)
     if missing:
-        print(f"{len(missing)} strings need an English translation in {APP_TS.relative_to(ROOT)}:", file=sys.stderr)
+        print(
+            f"{len(missing)} strings need an English translation in {APP_TS.relative_to(ROOT)}:",
+            file=sys.stderr,
+        )
         for item in missing:
             print(f"  {item}", file=sys.stderr)
     return 0

@@ -46,7 +46,9 @@ def test_about_lists_the_licences(qtbot, styled_app, ui_context) -> None:  # typ
     box.close()
 
 
-def test_language_menu_stores_the_choice_for_the_next_start(qtbot, styled_app, ui_context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_language_menu_stores_the_choice_for_the_next_start(
+    qtbot, styled_app, ui_context, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.delenv("JAMSOS_LANG", raising=False)
     i18n.set_language("id")
     window = _window(qtbot, ui_context)

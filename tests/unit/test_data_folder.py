@@ -25,7 +25,9 @@ def test_cloud_folders_on_windows(folder: str, service: str) -> None:
 
 def test_onedrive_folder_named_by_its_environment_variable() -> None:
     environ = {"OneDriveCommercial": r"C:\Users\ani\Pemkab"}
-    assert check_data_folder(r"C:\Users\ani\Pemkab\JamSos", environ=environ, platform="win32")[0].kind == "cloud"
+    assert (
+        check_data_folder(r"C:\Users\ani\Pemkab\JamSos", environ=environ, platform="win32")[0].kind == "cloud"
+    )
 
 
 def test_network_share() -> None:
@@ -35,10 +37,15 @@ def test_network_share() -> None:
 
 def test_network_mount_on_linux() -> None:
     mounts = "/dev/sda1 / ext4 rw 0 0\nnas:/export /mnt/kantor nfs4 rw 0 0\n"
-    assert check_data_folder("/mnt/kantor/jamsos", environ={}, mounts=mounts, platform="linux")[0].kind == "network"
+    assert (
+        check_data_folder("/mnt/kantor/jamsos", environ={}, mounts=mounts, platform="linux")[0].kind
+        == "network"
+    )
     assert check_data_folder("/home/ani/jamsos", environ={}, mounts=mounts, platform="linux") == []
 
 
-@pytest.mark.parametrize("folder", [r"C:\Users\ani\AppData\Local\JamSos", r"D:\Data JamSos", r"C:\Users\ani\Documents\JamSos"])
+@pytest.mark.parametrize(
+    "folder", [r"C:\Users\ani\AppData\Local\JamSos", r"D:\Data JamSos", r"C:\Users\ani\Documents\JamSos"]
+)
 def test_local_folders_are_fine(folder: str) -> None:
     assert check_data_folder(folder, environ={"OneDrive": r"C:\Users\ani\OneDrive"}, platform="win32") == []

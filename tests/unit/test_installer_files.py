@@ -38,7 +38,9 @@ def test_the_uninstaller_keeps_the_data_folder() -> None:
     uninstall = _code(NSI, ";").split('Section "Uninstall"', 1)[1]
     assert "$LOCALAPPDATA\\JamSos" not in uninstall.replace("$(KeptData)", "")
     removals = re.findall(r"^\s*(?:RMDir|Delete)\s.*$", uninstall, re.M)
-    assert removals and all("$INSTDIR" in line or "$SMPROGRAMS" in line or "$DESKTOP" in line for line in removals)
+    assert removals and all(
+        "$INSTDIR" in line or "$SMPROGRAMS" in line or "$DESKTOP" in line for line in removals
+    )
 
 
 def test_spec_is_one_folder_windowed_with_version_and_lean_qt() -> None:
