@@ -52,3 +52,22 @@ def test_qt_own_buttons_speak_indonesian(qapp) -> None:  # type: ignore[no-untyp
     assert translator.load(str(resource_path("translations/qtbase_id.qm")))
     assert translator.translate("QPlatformTheme", "Cancel") == "Batal"
     assert translator.translate("QWizard", "&Next >") == "&Lanjut >"
+
+
+def test_the_running_application_speaks_english_when_chosen(qtbot, styled_app, ui_context) -> None:  # type: ignore[no-untyped-def]
+    """Runtime contexts (class names) match the .ts contexts, so switching really translates the window."""
+    from jamsos_desktop.domain.formatting import format_money
+    from jamsos_desktop.ui import i18n
+    from jamsos_desktop.ui.main_window import MainWindow
+
+    try:
+        assert i18n.install(styled_app, "en") == "en"
+        window = MainWindow(ui_context, remember_state=False)
+        qtbot.addWidget(window)
+        labels = [window.nav.item(i).text() for i in range(window.nav.count())]
+        assert labels[0] == "Workers"
+        assert [a.text() for a in window.menuBar().actions()][-1] == "&Help"
+        assert format_money(16_800) == "Rp16,800"
+    finally:
+        i18n.install(styled_app, "id")
+    assert format_money(16_800) == "Rp16.800"
