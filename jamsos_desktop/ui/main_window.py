@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._build_status_bar()
         self.workersPage.workersChanged.connect(self.update_status)
-        self.resize(1280, 720)
+        self.resize(initial_size(self))
         if remember_state:
             self._restore_state()
 
@@ -170,6 +170,17 @@ class MainWindow(QMainWindow):
             settings.setValue("geometry", self.saveGeometry())
             settings.setValue("state", self.saveState())
         super().closeEvent(event)
+
+
+def initial_size(window: QWidget) -> QSize:
+    """1280 × 720, or less on a small screen: on a 1366 × 768 laptop the task bar and the title bar
+    leave about 690 px, and a window taller than that would hide its status bar below the screen."""
+    screen = window.screen()
+    if screen is None or QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return QSize(1280, 720)  # a virtual screen (selftest, tests): the size screenshots are made at
+    available = screen.availableGeometry()
+    frame = 40  # title bar and borders drawn by Windows around the client area
+    return QSize(min(1280, available.width() - 16), min(720, available.height() - frame))
 
 
 def database_location(context: AppContext) -> str:
