@@ -16,6 +16,7 @@ the strings do.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -101,6 +102,28 @@ def untranslated(ts_file: Path) -> list[Untranslated]:
     return missing
 
 
+PLACEHOLDER = re.compile(r"\{\w*\}|%\d")
+
+
+def placeholder_mismatches(ts_file: Path) -> list[str]:
+    """Finished translations whose ``{name}`` / ``%1`` placeholders differ from the source's.
+
+    A missing or misspelt placeholder makes ``.format()`` raise or drops a value from the sentence.
+    """
+    problems: list[str] = []
+    root = ET.parse(ts_file).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") or message.get("numerus") == "yes":
+                continue
+            source = message.findtext("source") or ""
+            if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation.text or "")):
+                problems.append(f"placeholders differ: [{name}] {source!r} -> {translation.text!r}")
+    return problems
+
+
 def check() -> list[str]:
     """Everything stale or missing, as readable lines (empty: all good)."""
     problems: list[str] = []
@@ -109,6 +132,7 @@ def check() -> list[str]:
         shutil.copyfile(APP_TS, fresh)
         lupdate(fresh)
         problems += [f"no English translation: {item}" for item in untranslated(fresh)]
+        problems += placeholder_mismatches(fresh)
         if fresh.read_bytes() != APP_TS.read_bytes() and not problems:
             problems.append(f"{APP_TS.relative_to(ROOT)} is not up to date with the source strings")
         for ts_file in sorted(TRANSLATIONS.glob("*.ts")):

@@ -71,3 +71,18 @@ def test_the_running_application_speaks_english_when_chosen(qtbot, styled_app, u
     finally:
         i18n.install(styled_app, "id")
     assert format_money(16_800) == "Rp16.800"
+
+
+def test_a_translation_that_loses_a_placeholder_is_caught(tmp_path: Path) -> None:
+    ts = tmp_path / "x.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="en_GB">'
+        "<context><name>P</name>"
+        "<message><source>{n} pekerja</source><translation>{n} workers</translation></message>"
+        "<message><source>Basis data: {path}</source><translation>Database: {file}</translation></message>"
+        "<message><source>%1 dari %2</source><translation>%1 of</translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    problems = build_translations.placeholder_mismatches(ts)
+    assert len(problems) == 2 and "Basis data" in problems[0] and "%1 dari %2" in problems[1]
