@@ -33,8 +33,14 @@ def cli(tmp_path: Path, capsys, monkeypatch):  # type: ignore[no-untyped-def]
         assert len(lines) == 1, out
         return code, json.loads(lines[0])
 
-    code, _ = call("demo", "--workers", "40", "--seed", "4")
-    assert code == 0
+    # Demo workers only (``jamsos demo`` would also create its own programme).
+    from jamsos_desktop.services.demo import generate_demo
+
+    ctx = original(data_dir=tmp_path)
+    try:
+        generate_demo(ctx.unit_of_work, ctx.region_table(), ctx.regency(), workers=40, seed=4, now=NOW, user="uji")
+    finally:
+        ctx.close()
     return call
 
 
