@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib
 
+from PySide6.QtCore import QTranslator
+
 from jamsos_desktop.resources_path import resource_path
 from jamsos_desktop.ui.icons import NAMES
 
@@ -53,8 +55,11 @@ def missing() -> list[str]:
         except ImportError as exc:
             problems.append(f"module {module}: {exc}")
     for name in REQUIRED_RESOURCES:
-        if not resource_path(name).is_file():
+        path = resource_path(name)
+        if not path.is_file():
             problems.append(f"resource {name}")
+        elif path.suffix == ".qm" and not QTranslator().load(str(path)):
+            problems.append(f"translation {name} cannot be loaded")
     return problems
 
 
