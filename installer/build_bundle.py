@@ -100,11 +100,12 @@ def build() -> dict[str, object]:
     return {"build_seconds": seconds, "bundle_bytes": size, "bundle": str(BUNDLE)}
 
 
-def selftest() -> dict[str, object]:
+def selftest(lang: str = "id") -> dict[str, object]:
     """Run ``jamsos --data-dir TMP --json selftest --screenshots TMP`` inside the bundle, from elsewhere."""
-    scratch = Path(tempfile.mkdtemp(prefix="jamsos-bundle-"))
+    scratch = Path(tempfile.mkdtemp(prefix=f"jamsos-bundle-{lang}-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "JAMSOS_"))}
     env["JAMSOS_NO_FIRST_RUN"] = "1"
+    env["JAMSOS_LANG"] = lang
     if not WINDOWS:
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     command = [
@@ -126,8 +127,13 @@ def selftest() -> dict[str, object]:
     shots = sorted(p.name for p in (scratch / "shots").glob("*.png"))
     if len(shots) < len(outcome.get("pages", [])):
         raise SystemExit(f"selftest saved too few screenshots: {shots}")
-    log(f"bundle selftest passed in {seconds} s: {outcome}")
-    return {"selftest_seconds": seconds, "selftest": outcome, "screenshots": str(scratch / "shots")}
+    log(f"bundle selftest ({lang}) passed in {seconds} s: {outcome}")
+    suffix = "" if lang == "id" else f"_{lang}"
+    return {
+        f"selftest_seconds{suffix}": seconds,
+        f"selftest{suffix}": outcome,
+        f"screenshots{suffix}": str(scratch / "shots"),
+    }
 
 
 def placeholder_tree() -> Path:
@@ -192,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         if not (args.nsis_only or args.skip_build):
             summary.update(build())
         if args.selftest:
-            summary.update(selftest())
+            summary.update(selftest("id"))
+            summary.update(selftest("en"))  # the English translation loads inside the bundle too
         if args.nsis or args.nsis_only:
             source = placeholder_tree() if args.placeholder else BUNDLE
             out_dir = (ROOT / "build" / "nsis-check") if args.placeholder else DIST
