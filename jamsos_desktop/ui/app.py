@@ -115,6 +115,14 @@ def selftest(context: AppContext, screenshots: Path | None) -> dict[str, Any]:
     from jamsos_desktop.ui.bundle_check import ensure_complete
 
     ensure_complete()  # a missing module or resource fails the selftest (installer CI); not timed
+    if (
+        sys.platform.startswith("linux")
+        and QApplication.instance() is None
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
+        # A smoke test needs no screen: on a headless machine it draws off screen.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     started = time.perf_counter()
     app = application()
     window = _main_window(context, remember_state=False)

@@ -152,3 +152,20 @@ def test_demo_is_complete_deterministic_and_resumable(tmp_path: Path, capsys) ->
     assert one_json(capsys.readouterr().out)["error"]["code"] == "usage.demo_not_empty"
     assert run(["--data-dir", str(tmp_path), "demo", "--workers", "0", "--json"]) == 2
     capsys.readouterr()
+
+
+def test_selftest_needs_no_screen(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    result = subprocess.run(
+        [sys.executable, "-m", "jamsos_desktop", "--data-dir", str(tmp_path), "selftest", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    outcome = one_json(result.stdout)
+    assert outcome["pages"] == ["workersPage", "programsPage", "calendarPage", "cardsPage", "syncPage", "dashboardPage"]
+    assert outcome["startup_ms"] > 0
