@@ -29,6 +29,8 @@ from jamsos_desktop.services.setup import InitResult, initialize
 
 if TYPE_CHECKING:
     from jamsos_desktop.services.cards import CardService
+    from jamsos_desktop.services.dashboard import DashboardService
+    from jamsos_desktop.services.reports import ReportService
 
 log = logging.getLogger(__name__)
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -102,6 +104,26 @@ class AppContext:
                 regency=self.regency,
             )
         return self._cards
+
+    @property
+    def dashboard(self) -> DashboardService:
+        """The dashboard's snapshot (issue 9)."""
+        if getattr(self, "_dashboard", None) is None:
+            from jamsos_desktop.services.dashboard import DashboardService
+
+            self._dashboard = DashboardService(self.unit_of_work, clock=lambda: self.clock())
+        return self._dashboard
+
+    @property
+    def reports(self) -> ReportService:
+        """Reports as PDF (letterhead of the cards' office) and Excel (issue 9)."""
+        if getattr(self, "_reports", None) is None:
+            from jamsos_desktop.services.reports import ReportService
+
+            self._reports = ReportService(
+                self.unit_of_work, office=lambda: self.cards.office(), clock=lambda: self.clock()
+            )
+        return self._reports
 
     @property
     def backup_dir(self) -> Path:

@@ -687,3 +687,25 @@ CATALOGUE.update(
         ),
     }
 )
+
+# -- dashboard and reports (issue 9) ------------------------------------------------------------------
+CATALOGUE.update(
+    {
+        "report.unknown": (
+            "Laporan \u201c{name}\u201d tidak ada; pilih salah satu: {names}.",
+            "There is no report \u201c{name}\u201d; choose one of: {names}.",
+        ),
+        "report.format": (
+            "Berkas laporan {path} harus berakhiran .pdf atau .xlsx.",
+            "The report file {path} must end in .pdf or .xlsx.",
+        ),
+        "report.no_programme": (
+            "Belum ada program bantuan iuran; buat program dulu untuk laporan ini.",
+            "There is no contribution programme yet; create one first for this report.",
+        ),
+        "report.region_unknown": (
+            "Wilayah {code} bukan kecamatan atau desa di kabupaten ini.",
+            "Region {code} is not a kecamatan or village of this regency.",
+        ),
+    }
+)

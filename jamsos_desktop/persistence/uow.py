@@ -19,6 +19,7 @@ from jamsos_desktop.persistence.programme_repository import (
     PaymentRepository,
     ProgrammeRepository,
 )
+from jamsos_desktop.persistence.report_repository import ReportRepository
 from jamsos_desktop.persistence.repositories import (
     RegionRepository,
     SettingsRepository,
@@ -43,6 +44,7 @@ class SqlUnitOfWork:
     calendar: CalendarRepository
     holidays: HolidayRepository
     events: EventRepository
+    reports: ReportRepository
 
     def __init__(
         self,
@@ -82,6 +84,7 @@ class SqlUnitOfWork:
         self.calendar = CalendarRepository(self.session)
         self.holidays = HolidayRepository(self.session)
         self.events = EventRepository(self.session)
+        self.reports = ReportRepository(self.session)
         return self
 
     def __exit__(self, exc_type, exc, tb):  # type: ignore[no-untyped-def]

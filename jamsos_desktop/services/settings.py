@@ -27,6 +27,10 @@ SETTINGS = {
         SettingDef("office_logo", "", "Logo for cards and letterheads: a file name inside the data folder"),
         SettingDef("administrator_name", "", "Name of the office's JamSos administrator (first-run setup)"),
         SettingDef("setup_done", "", "'1' once the first-run setup has been completed"),
+        SettingDef("head_name", "", "Name of the head of the office (Kepala Dinas); signs reports"),
+        SettingDef("head_nip", "", "NIP (civil servant number) of the head of the office"),
+        SettingDef("head_title", "", "Title above the signature; default 'Kepala <office> <regency>'"),
+        SettingDef("office_city", "", "Place written before the date of reports (e.g. Toboali)"),
     )
 }
 

@@ -1,0 +1,367 @@
+"""Aggregates behind the dashboard and the reports (issue 9): every figure is one ``GROUP BY``.
+
+Nothing here loops over workers in Python. Per-village rows (a regency has a few dozen villages) are
+summed to kecamatan by the service; per-enrolment work (who is late, who lost cover) is a streaming
+``GROUP BY enrolment_id`` over the covering index ``ix_self_payment_enrolment``.
+
+Member status without streaks
+-----------------------------
+The calendar defines an enrolment's unpaid *streak* at the latest due month ``A`` as
+``A - max(last paid month, first self-paid month - 1)``; ``0`` is paid up, ``1 .. t-1`` late and ``≥ t``
+inactive (``t`` = the programme's lapse threshold). Computing the last paid month of every enrolment
+costs a grouped join over all payments (~1 s at 100,000 workers), so the dashboard counts the same
+classes from two per-enrolment flags over the last ``t`` months only, ``W = A - t + 1``:
+
+* paid up (streak 0) ⟺ an effective payment covers ``A``;
+* inactive (streak ≥ t) ⟺ the self-paid phase began by ``W`` and no effective payment touches ``W .. A``;
+* late = the rest of the enrolments in their self-paid phase.
+
+An *effective* payment is one not cancelled by a reversal: a reversal repeats its original's months with
+the opposite sign, so summing ``+1``/``-1`` over the rows of an enrolment that touch a window counts
+effective payments there (the service never lets two effective payments share a month).
+``tests/integration/test_reports.py`` checks these counts against the calendar's own action lists.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Integer, and_, case, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from jamsos_desktop.persistence.card_models import CardPrintRow
+from jamsos_desktop.persistence.models import RegionRow, WorkerRow
+from jamsos_desktop.persistence.programme_models import (
+    EnrolmentRow,
+    FunderPaymentLineRow,
+    FunderPaymentRow,
+    SelfPaymentRow,
+)
+from jamsos_desktop.persistence.programme_repository import (
+    ACTIVE_STATUSES,
+    CalendarRepository,
+    greatest,
+)
+
+
+def _sign() -> Any:
+    return case((SelfPaymentRow.reversal_of.is_(None), 1), else_=-1)
+
+
+def _running(e: Any, month: int) -> Any:
+    """Enrolments that cover ``month`` (started, not ended before it)."""
+    return and_(e.start_month <= month, or_(e.end_month.is_(None), e.end_month >= month))
+
+
+def _first_self(e: Any) -> Any:
+    return greatest(e.start_month, e.funded_to + 1)
+
+
+def _district(column: Any) -> Any:
+    return func.substr(column, 1, 8)
+
+
+class ReportRepository:
+    """Read-only aggregates for :mod:`jamsos_desktop.services.dashboard` and ``services.reports``."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # -- regions --------------------------------------------------------------------------------------
+    def region_names(self, regency: str) -> dict[str, str]:
+        """code -> name of the regency's kecamatan and villages (a few dozen rows)."""
+        stmt = select(RegionRow.code, RegionRow.name).where(RegionRow.code.like(regency + ".%"))
+        return {c: n for c, n in self.session.execute(stmt)}
+
+    # -- workers --------------------------------------------------------------------------------------
+    def registered_by_village(self) -> dict[str, int]:
+        """Active (draft, verified, registered) workers per village code."""
+        # Grouping by an expression keeps the planner on the covering list index (status and village,
+        # no table reads) instead of walking ix_worker_village_code and reading every row.
+        village = func.substr(WorkerRow.village_code, 1, 13)
+        stmt = select(village, func.count()).where(WorkerRow.status.in_(ACTIVE_STATUSES)).group_by(village)
+        return {v: int(n) for v, n in self.session.execute(stmt)}
+
+    def workers_by_village(self, prefix: str = "") -> list[tuple[str, str, str, bool, int]]:
+        """(village code, sex, status, has KPJ, count) for the recap; ``prefix`` limits the region."""
+        has_kpj = case((WorkerRow.kpj.is_(None), 0), else_=1)
+        stmt = select(
+            WorkerRow.village_code, WorkerRow.sex, WorkerRow.status, has_kpj, func.count()
+        ).group_by(WorkerRow.village_code, WorkerRow.sex, WorkerRow.status, has_kpj)
+        if prefix:
+            stmt = stmt.where(WorkerRow.village_code.like(prefix + "%"))
+        return [(v, s, st, bool(k), int(n)) for v, s, st, k, n in self.session.execute(stmt)]
+
+    def occupations(
+        self, programme_id: int | None, month: int, prefix: str = ""
+    ) -> list[tuple[str, str, bool, bool, int]]:
+        """(occupation, sex, active, enrolled in the programme at ``month``, count)."""
+        active = case((WorkerRow.status.in_(ACTIVE_STATUSES), 1), else_=0)
+        stmt: Any
+        if programme_id is not None:
+            e = EnrolmentRow
+            enrolled = case((e.id.is_(None), 0), else_=1)
+            stmt = select(WorkerRow.occupation, WorkerRow.sex, active, enrolled, func.count()).outerjoin(
+                e, and_(e.worker_id == WorkerRow.id, e.programme_id == programme_id, _running(e, month))
+            )
+            group = (WorkerRow.occupation, WorkerRow.sex, active, enrolled)
+        else:
+            stmt = select(WorkerRow.occupation, WorkerRow.sex, active, literal(0, Integer), func.count())
+            group = (WorkerRow.occupation, WorkerRow.sex, active)
+        if prefix:
+            stmt = stmt.where(WorkerRow.village_code.like(prefix + "%"))
+        stmt = stmt.group_by(*group)
+        return [(o or "", s, bool(a), bool(en), int(n)) for o, s, a, en, n in self.session.execute(stmt)]
+
+    # -- enrolments per village -----------------------------------------------------------------------
+    def enrolment_by_village(
+        self, programme_id: int, month: int, prefix: str = ""
+    ) -> list[tuple[str, int, int, int, int]]:
+        """Per village: (code, enrolments covering ``month``, funding ends in ``month``, in the next
+        month, enrolled workers with a printed card)."""
+        e = EnrolmentRow
+        carded = select(CardPrintRow.worker_id).scalar_subquery()
+        stmt = (
+            select(
+                WorkerRow.village_code,
+                func.count(),
+                func.sum(case((e.funded_to == month, 1), else_=0)),
+                func.sum(case((e.funded_to == month + 1, 1), else_=0)),
+                func.sum(case((e.worker_id.in_(carded), 1), else_=0)),
+            )
+            .join(WorkerRow, WorkerRow.id == e.worker_id)
+            .where(e.programme_id == programme_id, _running(e, month))
+            .group_by(WorkerRow.village_code)
+        )
+        if prefix:
+            stmt = stmt.where(WorkerRow.village_code.like(prefix + "%"))
+        return [
+            (v, int(n), int(a or 0), int(b or 0), int(c or 0)) for v, n, a, b, c in self.session.execute(stmt)
+        ]
+
+    def cards_by_village(self, prefix: str = "") -> dict[str, int]:
+        """Workers with at least one printed card, per village."""
+        printed = select(CardPrintRow.worker_id).distinct().subquery()
+        stmt = (
+            select(WorkerRow.village_code, func.count())
+            .select_from(printed)
+            .join(WorkerRow, WorkerRow.id == printed.c.worker_id)
+            .group_by(WorkerRow.village_code)
+        )
+        if prefix:
+            stmt = stmt.where(WorkerRow.village_code.like(prefix + "%"))
+        return {v: int(n) for v, n in self.session.execute(stmt)}
+
+    # -- payments per month ---------------------------------------------------------------------------
+    def funder_paid_by_month(self, programme_id: int) -> dict[int, int]:
+        """month -> net rupiah paid by funders for that month (reversals subtract)."""
+        stmt = (
+            select(FunderPaymentLineRow.month, func.sum(FunderPaymentLineRow.amount))
+            .join(FunderPaymentRow, FunderPaymentRow.id == FunderPaymentLineRow.payment_id)
+            .where(FunderPaymentRow.programme_id == programme_id)
+            .group_by(FunderPaymentLineRow.month)
+        )
+        return {m: int(a or 0) for m, a in self.session.execute(stmt)}
+
+    def funder_paid_months(self, programme_id: int) -> set[tuple[int, int]]:
+        """(funder id, month) pairs paid (net) by an invoice."""
+        stmt = (
+            select(FunderPaymentRow.funder_id, FunderPaymentLineRow.month)
+            .join(FunderPaymentRow, FunderPaymentRow.id == FunderPaymentLineRow.payment_id)
+            .where(FunderPaymentRow.programme_id == programme_id)
+            .group_by(FunderPaymentRow.funder_id, FunderPaymentLineRow.month)
+            .having(func.sum(FunderPaymentLineRow.workers) > 0)
+        )
+        return {(f, m) for f, m in self.session.execute(stmt)}
+
+    def self_payment_groups(self, programme_id: int) -> list[tuple[int, int, int]]:
+        """(first month, last month, net number of payments) — streams over ``ix_self_payment_months``."""
+        sp = SelfPaymentRow
+        stmt = (
+            select(sp.first_month, sp.last_month, func.sum(_sign()))
+            .where(sp.programme_id == programme_id)
+            .group_by(sp.first_month, sp.last_month)
+        )
+        return [(a, b, int(n or 0)) for a, b, n in self.session.execute(stmt)]
+
+    def self_received_by_month(self, programme_id: int) -> dict[int, int]:
+        """month index of the payment date -> net rupiah received from workers (reversals subtract)."""
+        sp = SelfPaymentRow
+        stmt = (
+            select(func.strftime("%Y-%m", sp.paid_on), func.sum(sp.amount))
+            .where(sp.programme_id == programme_id)
+            .group_by(func.strftime("%Y-%m", sp.paid_on))
+        )
+        out: dict[int, int] = {}
+        for ym, amount in self.session.execute(stmt):
+            if ym:
+                y, m = str(ym).split("-")
+                out[int(y) * 12 + int(m) - 1] = int(amount or 0)
+        return out
+
+    # -- member status ----------------------------------------------------------------------------------
+    def _payment_flags(self, programme_id: int, as_of: int, threshold: int) -> Any:
+        """Per enrolment with a payment touching ``W .. as_of``: ``pa`` (> 0: ``as_of`` paid) and ``pw``
+        (> 0: some month of the window paid). See the module docstring."""
+        sp = SelfPaymentRow
+        window = as_of - threshold + 1
+        return (
+            select(
+                sp.enrolment_id.label("eid"),
+                func.sum(_sign() * case((sp.last_month >= as_of, 1), else_=0)).label("pa"),
+                func.sum(_sign()).label("pw"),
+            )
+            .where(sp.programme_id == programme_id, sp.first_month <= as_of, sp.last_month >= window)
+            .group_by(sp.enrolment_id)
+            .subquery("flags")
+        )
+
+    def status_counts(self, programme_id: int, as_of: int, threshold: int) -> tuple[int, int, int]:
+        """(active, late, inactive) enrolments at the latest due month ``as_of``."""
+        e = EnrolmentRow
+        window = as_of - threshold + 1
+        fs = _first_self(e)
+        # Phases from the covering schedule index: a handful of groups, not 100,000 rows.
+        groups = (
+            select(e.start_month, e.end_month, e.funded_to, func.count())
+            .where(e.programme_id == programme_id)
+            .group_by(e.funder_id, e.start_month, e.end_month, e.funded_from, e.funded_to)
+        )
+        running = self_phase = old = 0
+        for start, end, fto, n in self.session.execute(groups):
+            if start > as_of or (end is not None and end < as_of):
+                continue
+            running += n
+            first_self = max(start, fto + 1)
+            if first_self <= as_of:
+                self_phase += n
+                if first_self <= window:
+                    old += n
+        flags = self._payment_flags(programme_id, as_of, threshold)
+        stmt = (
+            select(
+                func.sum(case((flags.c.pa > 0, 1), else_=0)),
+                func.sum(case((and_(flags.c.pw > 0, fs <= window), 1), else_=0)),
+            )
+            .select_from(flags)
+            .join(e, e.id == flags.c.eid)
+            .where(or_(e.end_month.is_(None), e.end_month >= as_of))
+        )
+        paid_a, paid_window_old = (int(x or 0) for x in self.session.execute(stmt).one())
+        inactive = old - paid_window_old
+        late = self_phase - paid_a - inactive
+        return running - late - inactive, late, inactive
+
+    def month_by_village(
+        self, programme_id: int, month: int, as_of: int, threshold: int, prefix: str = ""
+    ) -> list[tuple[str, int | None, int, int, int, int, int, int]]:
+        """Per village and funder for the monthly report: (village, funder id, enrolments covering
+        ``month``, funded in ``month``, self-paying in ``month``, of whom paid ``month``, late at
+        ``as_of``, inactive at ``as_of``)."""
+        e = EnrolmentRow
+        sp = SelfPaymentRow
+        window = as_of - threshold + 1
+        fs = _first_self(e)
+        paid_month = (
+            select(sp.enrolment_id.label("eid"))
+            .where(sp.programme_id == programme_id, sp.first_month <= month, sp.last_month >= month)
+            .group_by(sp.enrolment_id)
+            .having(func.sum(_sign()) > 0)
+            .subquery("paid_month")
+        )
+        flags = self._payment_flags(programme_id, as_of, threshold)
+        running_a = _running(e, as_of)
+        in_self_a = and_(running_a, fs <= as_of)
+        inactive = and_(running_a, fs <= window, func.coalesce(flags.c.pw, 0) <= 0)
+        late = and_(in_self_a, func.coalesce(flags.c.pa, 0) <= 0, ~inactive)
+        funded = and_(e.funded_from <= month, month <= e.funded_to)
+        covers = _running(e, month)
+        stmt = (
+            select(
+                WorkerRow.village_code,
+                e.funder_id,
+                func.sum(case((covers, 1), else_=0)),
+                func.sum(case((and_(covers, funded), 1), else_=0)),
+                func.sum(case((and_(covers, ~funded), 1), else_=0)),
+                func.sum(case((and_(covers, ~funded, paid_month.c.eid.is_not(None)), 1), else_=0)),
+                func.sum(case((late, 1), else_=0)),
+                func.sum(case((inactive, 1), else_=0)),
+            )
+            .join(WorkerRow, WorkerRow.id == e.worker_id)
+            .outerjoin(paid_month, paid_month.c.eid == e.id)
+            .outerjoin(flags, flags.c.eid == e.id)
+            .where(e.programme_id == programme_id)
+            .group_by(WorkerRow.village_code, e.funder_id)
+        )
+        if prefix:
+            stmt = stmt.where(WorkerRow.village_code.like(prefix + "%"))
+        return [
+            (v, f, int(a or 0), int(b or 0), int(c or 0), int(d or 0), int(x or 0), int(y or 0))
+            for v, f, a, b, c, d, x, y in self.session.execute(stmt)
+        ]
+
+    # -- lists ------------------------------------------------------------------------------------------
+    def becoming_self_paying(self, programme_id: int, month: int, prefix: str = "") -> list[tuple[Any, ...]]:
+        """Enrolments whose last funded month is ``month`` and which continue after it: (name, NIK,
+        phone, KPJ, address, RT, RW, village code, occupation, funded to)."""
+        e = EnrolmentRow
+        stmt = (
+            select(
+                WorkerRow.name,
+                func.coalesce(WorkerRow.nik, ""),
+                WorkerRow.phone,
+                func.coalesce(WorkerRow.kpj, ""),
+                WorkerRow.address,
+                WorkerRow.rt,
+                WorkerRow.rw,
+                WorkerRow.village_code,
+                WorkerRow.occupation,
+                e.funded_to,
+            )
+            .join(WorkerRow, WorkerRow.id == e.worker_id)
+            .where(
+                e.programme_id == programme_id,
+                e.funded_to == month,
+                e.funded_to >= e.funded_from,
+                or_(e.end_month.is_(None), e.end_month > month),
+            )
+            .order_by(WorkerRow.village_code, WorkerRow.name_key, WorkerRow.id)
+        )
+        if prefix:
+            stmt = stmt.where(WorkerRow.village_code.like(prefix + "%"))
+        return [tuple(r) for r in self.session.execute(stmt)]
+
+    def inactive_members(
+        self, programme_id: int, as_of: int, threshold: int, prefix: str = ""
+    ) -> list[tuple[Any, ...]]:
+        """Members whose unpaid streak at ``as_of`` reached the threshold: (name, NIK, phone, KPJ,
+        address, RT, RW, village code, occupation, unpaid months, last paid month or None).
+
+        Uses the calendar's own streak query, so the list is exactly the calendar's *nonaktif* list.
+        """
+        streaks = CalendarRepository(self.session)._streaks(programme_id, as_of)
+        stmt = (
+            select(
+                WorkerRow.name,
+                func.coalesce(WorkerRow.nik, ""),
+                WorkerRow.phone,
+                func.coalesce(WorkerRow.kpj, ""),
+                WorkerRow.address,
+                WorkerRow.rt,
+                WorkerRow.rw,
+                WorkerRow.village_code,
+                WorkerRow.occupation,
+                streaks.c.streak,
+                streaks.c.lp,
+            )
+            .select_from(streaks)
+            .join(WorkerRow, WorkerRow.id == streaks.c.worker_id)
+            .where(streaks.c.streak >= threshold)
+            .order_by(WorkerRow.village_code, WorkerRow.name_key, WorkerRow.id)
+        )
+        if prefix:
+            stmt = stmt.where(WorkerRow.village_code.like(prefix + "%"))
+        return [tuple(r) for r in self.session.execute(stmt)]
+
+
+__all__ = ["ReportRepository"]
