@@ -13,7 +13,13 @@ import sys
 from typing import NoReturn
 
 from jamsos_desktop import __version__
-from jamsos_desktop.cli import commands_cards, commands_core, commands_programmes, commands_workers
+from jamsos_desktop.cli import (
+    commands_cards,
+    commands_core,
+    commands_programmes,
+    commands_reports,
+    commands_workers,
+)
 from jamsos_desktop.cli.base import ContextOpener, Result, Session, default_lang, emit_json, emit_lines
 from jamsos_desktop.domain.errors import JamsosError, UsageError
 from jamsos_desktop.domain.messages import render
@@ -21,7 +27,7 @@ from jamsos_desktop.domain.messages import render
 log = logging.getLogger("jamsos.cli")
 EXIT_INTERNAL = 4
 PACKAGE_SUFFIX = ".jamsync"
-COMMAND_MODULES = [commands_core, commands_workers, commands_programmes, commands_cards]
+COMMAND_MODULES = [commands_core, commands_workers, commands_programmes, commands_cards, commands_reports]
 
 
 class _ArgumentError(Exception):
