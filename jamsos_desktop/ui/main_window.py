@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from jamsos_desktop.domain.formatting import format_number
 from jamsos_desktop.ui.calendar.page import CalendarPage
 from jamsos_desktop.ui.cards.page import CardsPage
+from jamsos_desktop.ui.dashboard.page import DashboardPage
 from jamsos_desktop.ui.help import about_box, install_help_menu
 from jamsos_desktop.ui.i18n import language_menu
 from jamsos_desktop.ui.icons import icon
@@ -60,11 +61,12 @@ class MainWindow(QMainWindow):
 
         self.workersPage = WorkersPage(context, self.stack)
         self._add_page(self.workersPage, "workers", self.tr("Pekerja"))
-        built = {"programsPage": ProgramsPage, "calendarPage": CalendarPage, "cardsPage": CardsPage}
+        built = {"programsPage": ProgramsPage, "calendarPage": CalendarPage, "cardsPage": CardsPage, "dashboardPage": DashboardPage}
         for name, icon_name, title, text in coming_pages():
             page = built[name](context, self.stack) if name in built else ComingPage(name, title, text, self.stack)
             self._add_page(page, icon_name, title)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._connect_dashboard()
         self._fit_navigation()
         self.nav.setCurrentRow(0)
 
@@ -110,6 +112,33 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(row)
                 return page
         raise KeyError(object_name)
+
+    def _connect_dashboard(self) -> None:
+        """A click on a dashboard bar opens the matching list on the workers or calendar page."""
+        for page in self.pages():
+            if isinstance(page, DashboardPage):
+                page.districtRequested.connect(self.show_district)
+                page.actionListRequested.connect(self.show_action_list)
+
+    def show_district(self, code: str) -> None:
+        """The worker list filtered to one kecamatan."""
+        page = self.show_page("workersPage")
+        combo = page.districtFilter  # type: ignore[attr-defined]
+        index = combo.findData(code)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def show_action_list(self, programme_id: int, kind: str) -> None:
+        """The calendar of a programme, with one of its action lists when ``kind`` names one."""
+        page = self.show_page("calendarPage")
+        programmes = page.programmeCombo  # type: ignore[attr-defined]
+        index = programmes.findData(programme_id)
+        if index >= 0 and index != programmes.currentIndex():
+            programmes.setCurrentIndex(index)
+        lists = page.listCombo  # type: ignore[attr-defined]
+        index = lists.findData(kind) if kind else -1
+        if index >= 0:
+            lists.setCurrentIndex(index)
 
     # -- menu and status bar ------------------------------------------------------------------------
     def _build_menu(self) -> None:
