@@ -34,9 +34,11 @@ SECTION_FILL = HexColor("#FFFFFF")
 
 MARGIN = 18 * mm
 BOTTOM = 16 * mm
-ROW_H = 5.0 * mm
-HEAD_H = 8.0 * mm
+ROW_H = 4.7 * mm
+HEAD_H = 7.6 * mm
 BODY_PT = 8.2
+SIGNATURE_W = 96 * mm
+SIGNING_SPACE = 15 * mm  # room for the signature and the office stamp
 HEAD_PT = 7.6
 
 
@@ -120,10 +122,12 @@ class _Layout:
         self.y -= 2 * mm
         total_rows = sum(len(t.rows) for t in self.doc.tables) or 1
         done = 0
-        for table in self.doc.tables:
+        for n, table in enumerate(self.doc.tables):
+            if n == len(self.doc.tables) - 1 and self.doc.signature is not None and n > 0:
+                self._keep_with_signature(table)
             self._table(table, done, total_rows)
             done += len(table.rows)
-            self.y -= 6 * mm
+            self.y -= 5 * mm
         if self.doc.signature is None:
             for note in self.doc.notes:
                 self._paragraph(note, False, size=7.8, colour=GREY)
@@ -136,8 +140,11 @@ class _Layout:
         self.y = self.page_h - 14 * mm
         self.c.setFont(FONT, 7.5)
         self.c.setFillColor(GREY)
-        self.c.drawString(self.left, self.y, f"{self.office.office_name} \u2014 {self.office.regency_name}")
-        self.c.drawRightString(self.right, self.y, self.doc.title[:100])
+        half = self.text_w / 2 - 3 * mm
+        self.c.drawString(
+            self.left, self.y, _clip_to(f"{self.office.office_name} {self.office.regency_name}", half)
+        )
+        self.c.drawRightString(self.right, self.y, _clip_to(self.doc.title, half))
         self.y -= 6 * mm
 
     def _need(self, height: float) -> None:
@@ -148,8 +155,12 @@ class _Layout:
     def _title(self) -> None:
         c = self.c
         c.setFillColor(INK)
-        for line in card_pdf._wrap(self.doc.title, FONT_BOLD, 12, self.text_w):
-            c.setFont(FONT_BOLD, 12)
+        # One line when it fits at 10.5 pt or more; wrapped at 12 pt otherwise.
+        size = card_pdf.fit_text(self.doc.title, FONT_BOLD, 12, 10.5, self.text_w)
+        fits = width(self.doc.title, FONT_BOLD, size) <= self.text_w
+        lines = [self.doc.title] if fits else card_pdf._wrap(self.doc.title, FONT_BOLD, 12, self.text_w)
+        for line in lines:
+            c.setFont(FONT_BOLD, size if fits else 12)
             c.drawCentredString(self.page_w / 2, self.y, line)
             self.y -= 5.6 * mm
         c.setFont(FONT, 9.5)
@@ -234,7 +245,7 @@ class _Layout:
                 c.setFillColor(fill)
                 c.rect(self.left, bottom, self.text_w, ROW_H, stroke=0, fill=1)
             c.setFillColor(INK)
-            text_y = bottom + 1.55 * mm
+            text_y = bottom + 1.45 * mm
             if style is RowStyle.SECTION:
                 c.setFont(FONT_BOLD, BODY_PT)
                 c.drawString(self.left + 1.2 * mm, text_y, str(row[0]))
@@ -264,13 +275,31 @@ class _Layout:
                 self.progress.update(1, 3, f"{done_before + i}/{total_rows}")
 
     # -- signature ------------------------------------------------------------------------------------
+    def _signature_height(self) -> float:
+        sig = self.doc.signature
+        if sig is None:
+            return 0.0
+        notes_w = self.text_w - SIGNATURE_W - 8 * mm
+        lines = sum(len(card_pdf._wrap(n, FONT, 7.6, notes_w)) for n in self.doc.notes)
+        title = len(card_pdf._wrap(sig.title, FONT, 9.5, SIGNATURE_W))
+        return max((title + 3) * 4.6 * mm + SIGNING_SPACE, lines * 3.4 * mm) + 3 * mm
+
+    def _keep_with_signature(self, table: Table) -> None:
+        """A signature never stands alone on a page: when the last table and the signature do not
+        both fit here, the last table starts a new page and the signature follows it."""
+        table_h = 8 * mm + HEAD_H + len(table.rows) * ROW_H + 6 * mm
+        needed = table_h + self._signature_height()
+        usable = self.page_h - 20 * mm - BOTTOM
+        if self.y - needed < BOTTOM and needed <= usable:
+            self._new_page()
+
     def _notes_and_signature(self, notes: tuple[str, ...], sig: Signature) -> None:
         """Notes on the left, the Kepala Dinas's signature on the right, kept together on one page."""
-        block_w = 82 * mm
+        block_w = SIGNATURE_W
         notes_w = self.text_w - block_w - 8 * mm
         note_lines = [line for note in notes for line in card_pdf._wrap(note, FONT, 7.6, notes_w) + [""]]
         title_lines = card_pdf._wrap(sig.title, FONT, 9.5, block_w)
-        sig_h = (len(title_lines) + 3) * 4.6 * mm + 16 * mm
+        sig_h = (len(title_lines) + 3) * 4.6 * mm + SIGNING_SPACE
         self.y -= 2 * mm
         self._need(max(sig_h, len(note_lines) * 3.4 * mm))
         top = self.y
@@ -291,7 +320,7 @@ class _Layout:
         for line in title_lines:
             c.drawCentredString(cx, y, line)
             y -= 4.6 * mm
-        y -= 16 * mm
+        y -= SIGNING_SPACE
         c.setFont(FONT_BOLD, 10)
         name = sig.name or "(" + "." * 44 + ")"
         c.drawCentredString(cx, y, name)
@@ -317,6 +346,10 @@ def _cell_text(value: Any, kind: Kind) -> str:
         tenths = round(value * 1000)
         return f"{tenths // 10},{tenths % 10} %"
     return str(value)
+
+
+def _clip_to(text: str, room: float, font: str = FONT, size: float = 7.5) -> str:
+    return text if width(text, font, size) <= room else _clip(text, font, size, room)
 
 
 def _clip(text: str, font: str, size: float, room: float) -> str:

@@ -87,6 +87,8 @@ def write_xlsx(path: str | Path, doc: ReportDocument, *, progress: Progress | No
         if t_index == 0:
             top += [text for text, _ in doc.intro]
         top.append(table.title)
+        header_row = len(top) + 2
+        ws.freeze_panes = f"A{header_row + 1}"  # write-only sheets take it before the first row
         for i, text in enumerate(top):
             c = WriteOnlyCell(ws, value=neutralise(text))
             if i == 0:
@@ -95,14 +97,12 @@ def write_xlsx(path: str | Path, doc: ReportDocument, *, progress: Progress | No
                 c.font = bold
             ws.append([c])
         ws.append([])
-        header_row = len(top) + 2
         header = []
         for col in table.columns:
             c = WriteOnlyCell(ws, value=neutralise(col.header))
             c.font, c.fill, c.alignment = white, head_fill, wrap
             header.append(c)
         ws.append(header)
-        ws.freeze_panes = f"A{header_row + 1}"
         kinds = [col.kind for col in table.columns]
         last_data = header_row
         written = 0

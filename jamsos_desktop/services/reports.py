@@ -581,7 +581,6 @@ class ReportService:
             month_rows.append(
                 (
                     month_name(m.month),
-                    format_short_date(m.due_date),
                     m.workers,
                     m.expected,
                     m.paid,
@@ -593,11 +592,10 @@ class ReportService:
         month_rows.append(
             (
                 "JUMLAH",
-                "",
                 None,  # worker-months are not people: no total
+                sum(r[2] for r in month_rows),
                 sum(r[3] for r in month_rows),
                 sum(r[4] for r in month_rows),
-                sum(r[5] for r in month_rows),
                 "",
                 "",
             )
@@ -606,13 +604,12 @@ class ReportService:
             "C. Per bulan iuran dan tagihan BPJS",
             (
                 Column("Bulan iuran", Kind.TEXT, 18),
-                Column("Jatuh tempo", Kind.TEXT, 12),
                 Column("Peserta", Kind.NUMBER, 9),
                 Column("Tagihan", Kind.MONEY, 18),
                 Column("Dibayar", Kind.MONEY, 18),
-                Column("Sisa", Kind.MONEY, 12),
-                Column("No. tagihan BPJS", Kind.TEXT, 25),
-                Column("Tgl. bayar", Kind.TEXT, 12),
+                Column("Sisa", Kind.MONEY, 18),
+                Column("No. tagihan BPJS", Kind.TEXT, 26),
+                Column("Tgl. bayar", Kind.TEXT, 13),
             ),
             month_rows,
             [RowStyle.NORMAL] * (len(month_rows) - 1) + [RowStyle.TOTAL],
