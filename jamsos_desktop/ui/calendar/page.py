@@ -84,7 +84,7 @@ class ActionListModel(QAbstractTableModel):
             self.endResetModel()
             self.loaded.emit(self._total)
 
-        run_in_background(work, done)
+        run_in_background(work, done, owner=self)
 
     @property
     def total(self) -> int:
@@ -141,7 +141,7 @@ class ActionListModel(QAbstractTableModel):
             self._rows.extend(rows)
             self.endInsertRows()
 
-        run_in_background(lambda: calendar.action_rows(kind, pid, limit=PAGE, offset=offset), done)
+        run_in_background(lambda: calendar.action_rows(kind, pid, limit=PAGE, offset=offset), done, owner=self)
 
 
 class CalendarPage(QWidget):
@@ -410,6 +410,7 @@ class CalendarPage(QWidget):
             lambda: self._context.calendar.export_action_list(kind, pid, target),  # type: ignore[arg-type]
             lambda n: self._exported(target, n),
             self._failed,
+            owner=self,
         )
 
     def print_list(self, path: str | None = None) -> None:
@@ -430,6 +431,7 @@ class CalendarPage(QWidget):
             lambda: self._context.calendar.print_action_list(kind, pid, target),  # type: ignore[arg-type]
             lambda n: self._exported(target, n),
             self._failed,
+            owner=self,
         )
 
     def _exported(self, path: str, rows: int) -> None:

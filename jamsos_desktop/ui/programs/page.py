@@ -364,7 +364,7 @@ class ProgramsPage(QWidget):
             self._failed(exc)
 
         run_in_background(
-            work, lambda p: self._done(self.tr("Program disimpan: %1").replace("%1", p.name)), failed
+            work, lambda p: self._done(self.tr("Program disimpan: %1").replace("%1", p.name)), failed, owner=self
         )
 
     def enrol(self) -> EnrolDialog | None:
@@ -395,7 +395,7 @@ class ProgramsPage(QWidget):
                 text += " " + w.message("id")
             self._done(text)
 
-        run_in_background(lambda: self._context.programmes.enrol(pid, **choice), done, self._failed)
+        run_in_background(lambda: self._context.programmes.enrol(pid, **choice), done, self._failed, owner=self)
 
     def pay_funder(self) -> FunderPaymentDialog | None:
         p = self.current_programme()
@@ -430,6 +430,7 @@ class ProgramsPage(QWidget):
                 .replace("%2", format_money(p.amount))
             ),
             failed,
+            owner=self,
         )
 
     def pay_self(self) -> SelfPaymentDialog | None:
@@ -456,7 +457,7 @@ class ProgramsPage(QWidget):
                 self.tr("Kuitansi %1 %2.").replace("%1", outcome.payment.receipt or "").replace("%2", verb)
             )
 
-        run_in_background(lambda: self._context.payments.record_self_payment(pid, **values), done, failed)  # type: ignore[arg-type]
+        run_in_background(lambda: self._context.payments.record_self_payment(pid, **values), done, failed, owner=self)  # type: ignore[arg-type]
 
     def import_payments(self, path: str | None = None) -> None:
         pid = self.current_programme_id()
@@ -478,7 +479,7 @@ class ProgramsPage(QWidget):
             text += "".join(f"\n{self.tr('Baris')} {x.row}: {x.message}" for x in rejected)
             self._done(text)
 
-        run_in_background(lambda: self._context.payments.import_self_payments(pid, path), done, self._failed)
+        run_in_background(lambda: self._context.payments.import_self_payments(pid, path), done, self._failed, owner=self)
 
     def reverse_payment(self, reason: str | None = None) -> None:
         table = (
@@ -507,4 +508,5 @@ class ProgramsPage(QWidget):
             work,
             lambda _: self._done(self.tr("Pembayaran dibatalkan dengan catatan pembatalan.")),
             self._failed,
+            owner=self,
         )

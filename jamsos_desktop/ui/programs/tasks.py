@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -31,23 +32,34 @@ class _Relay(QObject):
     failed = Signal(object)
 
     def __init__(
-        self, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None] | None
+        self,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None,
+        owner: QObject | None,
     ) -> None:
         super().__init__()
         self._on_done = on_done
         self._on_error = on_error
+        self._owner = owner
         self.done.connect(self._deliver)
         self.failed.connect(self._fail)
+
+    def _owner_gone(self) -> bool:
+        """The widget or model that asked was closed meanwhile: its answer has nowhere to go."""
+        return self._owner is not None and not shiboken6.isValid(self._owner)
 
     @Slot(object)
     def _deliver(self, value: object) -> None:
         _live.discard(self)
-        self._on_done(value)
+        if not self._owner_gone():
+            self._on_done(value)
 
     @Slot(object)
     def _fail(self, exc: object) -> None:
         _live.discard(self)
-        if self._on_error is not None:
+        if self._owner_gone():
+            log.info("background task failed after its window closed: %s", exc)
+        elif self._on_error is not None:
             self._on_error(exc)  # type: ignore[arg-type]
         else:
             log.error("background task failed", exc_info=exc)  # type: ignore[arg-type]
@@ -75,8 +87,17 @@ def run_in_background(
     work: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None] | None = None,
+    *,
+    owner: QObject | None = None,
 ) -> None:
-    """Run ``work()`` off the UI thread; ``on_done(result)`` or ``on_error(exc)`` run on the UI thread."""
-    relay = _Relay(on_done, on_error)
+    """Run ``work()`` off the UI thread; ``on_done(result)`` or ``on_error(exc)`` run on the UI thread.
+
+    ``owner`` (by default the object of a bound-method callback) is the widget or model the answer is
+    for; if it has been deleted by then, the answer is dropped instead of touching a dead object.
+    """
+    if owner is None:
+        candidate = getattr(on_done, "__self__", None)
+        owner = candidate if isinstance(candidate, QObject) else None
+    relay = _Relay(on_done, on_error, owner)
     _live.add(relay)
     pool().start(_Task(work, relay))
