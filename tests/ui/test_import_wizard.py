@@ -88,3 +88,22 @@ def test_a_bad_file_shows_one_sentence(qtbot, wizard: ImportWizard, tmp_path: Pa
         qtbot.mouseClick(wizard.readButton, Qt.MouseButton.LeftButton)
     assert "PDF" in blocker.args[0] and "\n" not in blocker.args[0]
     assert wizard.stack.currentIndex() == ImportWizard.PAGE_FILE and wizard.stack.isEnabled()
+
+
+def test_the_workers_page_opens_the_wizard_and_refreshes_after_saving(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from jamsos_desktop.app import open_context
+    from jamsos_desktop.ui.workers.page import WorkersPage
+
+    ctx = open_context(data_dir=tmp_path / "page")
+    try:
+        page = WorkersPage(ctx)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: not page.model.busy)
+        assert page.model.rowCount() == 0
+        wizard = page.import_list()
+        assert wizard.isVisible()
+        with qtbot.waitSignal(page.model.searchFinished, timeout=20_000):
+            wizard.committed.emit(object())  # what the wizard emits once rows are saved
+        wizard.close()
+    finally:
+        ctx.close()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jamsos_desktop.domain.formatting import format_number
+from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.domain.worker import WorkerQuery
 from jamsos_desktop.domain.worker_types import WorkerStatus
 from jamsos_desktop.ui.i18n import enum_label
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from jamsos_desktop.app import AppContext
     from jamsos_desktop.ui.workers.deactivate import DeactivateDialog
     from jamsos_desktop.ui.workers.form import WorkerFormDialog
+    from jamsos_desktop.ui.workers.import_wizard import ImportWizard
 
 _ACTIVE = "active"
 _ALL = "all"
@@ -86,8 +88,13 @@ class WorkersPage(QWidget):
         self.editButton.setObjectName("editWorkerButton")
         self.deactivateButton = QPushButton(self.tr("Nonaktifkan"), self)
         self.deactivateButton.setObjectName("deactivateWorkerButton")
+        self.importButton = QPushButton(self.tr("Impor dari Excel\u2026"), self)
+        self.importButton.setObjectName("workerImportButton")
+        self.importButton.setToolTip(self.tr("Baca daftar pekerja dari desa (.xlsx atau .csv), periksa dulu, lalu simpan"))
 
         self.model = WorkerTableModel(context.registry, self)
+        access = getattr(context, "access", None)  # data safety: NIK masked in the list for operators
+        self.model.mask_nik = access is not None and not access.can(Permission.VIEW_NIK)
         self.table = QTableView(self)
         self.table.setObjectName("workerTable")
         self.table.setModel(self.model)
@@ -119,6 +126,7 @@ class WorkersPage(QWidget):
         actions.addWidget(self.addButton)
         actions.addWidget(self.editButton)
         actions.addWidget(self.deactivateButton)
+        actions.addWidget(self.importButton)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -134,6 +142,7 @@ class WorkersPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.addButton.clicked.connect(self.add_worker)
+        self.importButton.clicked.connect(self.import_list)
         self.editButton.clicked.connect(self.edit_selected)
         self.deactivateButton.clicked.connect(self.deactivate_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -240,6 +249,16 @@ class WorkersPage(QWidget):
 
     def add_worker(self) -> WorkerFormDialog:
         return self._open_form(None)
+
+    def import_list(self) -> ImportWizard:
+        """Open the import wizard (a village list from Excel); the list refreshes once rows are saved."""
+        from jamsos_desktop.ui.workers.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self._context, self)
+        wizard.committed.connect(lambda _outcome: (self.refresh(), self.workersChanged.emit()))
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+        return wizard
 
     def edit_selected(self) -> WorkerFormDialog | None:
         worker_id = self.selected_id()
