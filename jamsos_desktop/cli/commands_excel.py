@@ -53,7 +53,7 @@ def register(wsub: argparse._SubParsersAction, common: argparse.ArgumentParser) 
     p.add_argument("out", type=Path, metavar="OUT.xlsx")
     p.add_argument("--format", choices=["full", "bpjs"], default="full")
     p.add_argument("--profile", type=Path, metavar="PROFILE.json", help="an edited export profile")
-    p.add_argument("--program", metavar="ID", help="only workers enrolled in this programme")
+    p.add_argument("--program", metavar="ID", type=int, help="only workers enrolled in this programme")
     p.set_defaults(handler=cmd_export)
 
     p = wsub.add_parser("template", parents=[common], help="the blank village list template")
@@ -123,15 +123,13 @@ def _run_on(importer, table, mapping, args, progress, lang):  # type: ignore[no-
 def cmd_export(args: argparse.Namespace, session: Session) -> Result:
     from jamsos_desktop.services.excel_export import ExportProfile, WorkerExporter
 
-    if args.program is not None:
-        raise UsageError("usage.no_programs")
     _xlsx_target(args.out, "OUT.xlsx")
     profile = ExportProfile.load(args.profile) if args.profile is not None else args.format
     ctx = session.context()
     exporter = WorkerExporter(ctx.unit_of_work, ctx.region_table, regency=ctx.regency, clock=ctx.clock)
     progress = _StderrProgress("Ekspor")
     try:
-        result = exporter.export(args.out, profile=profile, progress=progress)
+        result = exporter.export(args.out, profile=profile, progress=progress, programme_id=args.program)
     finally:
         progress.close()
     data = {

@@ -350,10 +350,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "KPJ disimpan, tetapi status pekerja tetap {status}.",
         "The KPJ was saved, but the worker's status stays {status}.",
     ),
-    "usage.no_programs": (
-        "Program belum tersedia di versi ini; ekspor tanpa --program.",
-        "Programmes are not available yet in this version; export without --program.",
-    ),
     "export.profile": (
         "Profil ekspor {path} tidak sah: {detail}.",
         "Export profile {path} is not valid: {detail}.",
@@ -685,6 +681,112 @@ CATALOGUE.update(
             "\u201c{value}\u201d bukan tanggal (tulis seperti 2025-09-03).",
             "\u201c{value}\u201d is not a date (write it like 2025-09-03).",
         ),
+    }
+)
+
+# -- data safety: users, audit, backups, integrity, privacy (issue 7) -----------------------------------
+CATALOGUE.update(
+    {
+        "permission.denied": (
+            "Pengguna {user} ({role}) tidak berhak melakukan ini ({permission}).",
+            "User {user} ({role}) may not do this ({permission}).",
+        ),
+        "auth.failed": ("Nama pengguna atau kata sandi salah.", "Wrong user name or password."),
+        "auth.locked": (
+            "Akun dikunci karena kata sandi salah berulang kali; coba lagi setelah pukul {until}.",
+            "The account is locked after repeated wrong passwords; try again after {until}.",
+        ),
+        "auth.required": (
+            "Kantor mewajibkan login untuk baris perintah: beri --user NAMA dan kata sandi di variabel "
+            "JAMSOS_PASSWORD.",
+            "The office requires a login for the command line: give --user NAME and the password in "
+            "JAMSOS_PASSWORD.",
+        ),
+        "user.name_invalid": (
+            "Nama pengguna \u201c{username}\u201d tidak sah (huruf, angka, titik, minus; paling panjang 32).",
+            "User name \u201c{username}\u201d is not valid (letters, digits, dot, dash; at most 32).",
+        ),
+        "user.password_short": (
+            "Kata sandi paling sedikit 8 karakter.",
+            "A password has at least 8 characters.",
+        ),
+        "user.password_is_name": (
+            "Kata sandi tidak boleh sama dengan nama pengguna.",
+            "The password may not be the user name.",
+        ),
+        "user.password_mismatch": ("Kedua kata sandi tidak sama.", "The two passwords differ."),
+        "user.full_name_required": ("Nama lengkap wajib diisi.", "The full name is required."),
+        "user.first_exists": (
+            "Administrator pertama sudah ada; pengguna baru dibuat oleh administrator.",
+            "The first administrator exists already; an administrator creates new users.",
+        ),
+        "user.exists": ("Nama pengguna {username} sudah dipakai.", "User name {username} is taken."),
+        "user.not_found": ("Pengguna {username} tidak ada.", "No user {username}."),
+        "user.last_administrator": (
+            "Ini administrator aktif terakhir; buat administrator lain dulu.",
+            "This is the last active administrator; create another one first.",
+        ),
+        "user.no_account": (
+            "Administrator lokal tidak punya akun dan kata sandi.",
+            "The local administrator has no account or password.",
+        ),
+        "instance.running": (
+            "JamSos sudah berjalan untuk folder data {path} (proses {pid}); pakai jendela yang sudah terbuka.",
+            "JamSos is already running for the data folder {path} (process {pid}); use the open window.",
+        ),
+        "backup.check_failed": (
+            "Pemeriksaan keutuhan gagal untuk {path}: {detail}. Tidak ada yang ditulis; pulihkan dari "
+            "cadangan yang baik.",
+            "The integrity check failed for {path}: {detail}. Nothing was written; restore a good backup.",
+        ),
+        "backup.not_sqlite": (
+            "Cadangan berkas hanya untuk basis data SQLite, bukan {path}.",
+            "File backups are for SQLite databases only, not {path}.",
+        ),
+        "backup.not_jamsos": (
+            "{path} bukan cadangan basis data JamSos.",
+            "{path} is not a backup of a JamSos database.",
+        ),
+        "backup.passphrase_short": (
+            "Frasa sandi cadangan paling sedikit 8 karakter.",
+            "A backup passphrase has at least 8 characters.",
+        ),
+        "backup.passphrase_needed": (
+            "{path} terenkripsi; beri frasa sandinya (--passphrase-env VAR).",
+            "{path} is encrypted; give its passphrase (--passphrase-env VAR).",
+        ),
+        "backup.passphrase_env": (
+            "Variabel lingkungan {variable} kosong atau tidak ada.",
+            "Environment variable {variable} is empty or missing.",
+        ),
+        "backup.decrypt_failed": (
+            "Cadangan {path} tidak bisa dibuka: frasa sandi salah atau berkas telah diubah/rusak. Tidak "
+            "ada yang ditulis.",
+            "Backup {path} cannot be opened: wrong passphrase, or the file was changed or damaged. Nothing "
+            "was written.",
+        ),
+        "backup.file_missing": ("Berkas {path} tidak ada.", "File {path} does not exist."),
+        "check.failed": (
+            "Pemeriksaan basis data gagal: {detail}.",
+            "The database check failed: {detail}.",
+        ),
+        "audit.broken": (
+            "Jejak audit telah diubah atau rusak ({detail}).",
+            "The audit trail was altered or damaged ({detail}).",
+        ),
+        "location.cloud": (
+            "Basis data ada di folder yang disinkronkan {service}: aplikasi sinkronisasi menyalin berkas di "
+            "tengah penulisan dan bisa memulihkan salinan lama, sehingga data hilang atau rusak.",
+            "The database is in a folder synced by {service}: sync clients copy the file mid-write and may "
+            "restore an old copy, so data is lost or damaged.",
+        ),
+        "location.network": (
+            "Basis data ada di folder jaringan ({service}): penguncian berkas di sana tidak andal, dua "
+            "komputer bisa merusak basis data.",
+            "The database is on a network share ({service}): file locking there is unreliable, so two "
+            "computers can damage it.",
+        ),
+        "privacy.nik_unknown": ("NIK {nik} tidak terdaftar.", "NIK {nik} is not registered."),
     }
 )
 

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from jamsos_desktop.domain.errors import UsageError
+from jamsos_desktop.domain.errors import NotFoundError, UsageError
 from jamsos_desktop.domain.excel_rules import column_letter, neutralise
 from jamsos_desktop.domain.money import JKM_FLAT, jkk_contribution
 from jamsos_desktop.domain.regions import RegionTable
@@ -203,11 +203,16 @@ class WorkerExporter:
 
     # -- reading ------------------------------------------------------------------------------------
     def _workers(
-        self, statuses: tuple[WorkerStatus, ...], progress: Progress
+        self, statuses: tuple[WorkerStatus, ...], progress: Progress, programme_id: int | None = None
     ) -> Iterator[list[WorkerRecord]]:
         query = WorkerQuery(statuses=statuses, sort=SortKey.VILLAGE)
         with self._uow() as uow:
             ids = uow.workers.search_ids(query)
+            if programme_id is not None:
+                if uow.programmes.get(programme_id) is None:
+                    raise NotFoundError("programme.not_found", programme_id=programme_id)
+                enrolled = set(uow.enrolments.worker_ids(programme_id))
+                ids = [i for i in ids if i in enrolled]
             total = len(ids)
             progress.update(0, total, "")
             for start in range(0, total, BATCH):
@@ -223,7 +228,9 @@ class WorkerExporter:
         *,
         profile: ExportProfile | str = "full",
         progress: Progress | None = None,
+        programme_id: int | None = None,
     ) -> ExportResult:
+        """Write the workers (only those enrolled in ``programme_id`` when given) to ``target``."""
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment, Font, PatternFill
@@ -271,7 +278,7 @@ class WorkerExporter:
         recap = _Recap() if profile.recap else None
         rows = 0
         kinds = [_kind(c) for c in columns]
-        for batch in self._workers(profile.statuses, progress):
+        for batch in self._workers(profile.statuses, progress, programme_id):
             for worker in batch:
                 rows += 1
                 values = worker_values(worker, rows, names)

@@ -89,8 +89,18 @@ def test_export_template_and_kpj_import(capsys, tmp_path: Path) -> None:  # type
     code, data = call(capsys, tmp_path, "workers", "export", str(tmp_path / "bpjs.xlsx"), "--format", "bpjs")
     assert code == 0 and data["rows"] == 23
     code, data = call(capsys, tmp_path, "workers", "export", str(tmp_path / "p.xlsx"), "--program", "1")
-    assert code == 2 and data["error"]["code"] == "usage.no_programs"
+    assert code == 2 and data["error"]["code"] == "programme.not_found"
     assert not (tmp_path / "p.xlsx").exists()
+    code, created = call(
+        capsys, tmp_path, "program", "create", "--name", "Uji", "--funder", "APBD", "--start", "2025-08",
+        "--funded-months", "6",
+    )  # fmt: skip
+    assert code == 0
+    rias = "19.03.01.2008"
+    code, enrolled = call(capsys, tmp_path, "program", "enroll", str(created["id"]), "--village", rias)
+    assert code == 0 and 0 < enrolled["enrolled"] < 23
+    code, data = call(capsys, tmp_path, "workers", "export", str(tmp_path / "p.xlsx"), "--program", str(created["id"]))
+    assert code == 0 and data["rows"] == enrolled["enrolled"]
     template = tmp_path / "templat.xlsx"
     code, data = call(capsys, tmp_path, "workers", "template", str(template))
     assert code == 0 and data["path"] == str(template) and template.exists()
