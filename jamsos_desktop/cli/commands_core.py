@@ -103,8 +103,8 @@ def cmd_demo(args: argparse.Namespace, session: Session) -> Result:
 def cmd_stats(args: argparse.Namespace, session: Session) -> Result:
     ctx = session.context()
     stats = ctx.registry.stats()
-    # Programmes, payments, cards, stations and conflicts arrive with their capabilities; until then
-    # the database holds none of them, and zero is the true count.
+    # Stations and conflicts arrive with the sync capability; until then the database holds none of
+    # them, and zero is the true count.
     data = {
         "workers": stats.total,
         "active_workers": stats.active,
@@ -121,5 +121,7 @@ def cmd_stats(args: argparse.Namespace, session: Session) -> Result:
     lines = [
         f"Pekerja: {format_number(stats.total)} (aktif {format_number(stats.active)}, "
         f"tanpa NIK {format_number(stats.without_nik)}, tanpa KPJ {format_number(stats.without_kpj)})",
+        f"Program: {format_number(data['programs'])}, kepesertaan: {format_number(data['enrollments'])}, "
+        f"pembayaran: {format_number(data['payments'])}, kartu dicetak: {format_number(data['cards_printed'])}",
     ]
     return Result(data, lines)
