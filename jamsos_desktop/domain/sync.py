@@ -1,0 +1,240 @@
+"""Sync rules between village laptops (*stasiun*) and the district office: pure, no storage, no crypto.
+
+* A **hybrid logical clock** (:class:`Hlc`) stamps every change: wall-clock milliseconds, a counter for
+  changes in the same millisecond, and the station id as the last tie-break, so that any two changes
+  are totally ordered and the order is the same everywhere.
+* A **change** (:class:`Change`) sets one field of one record (global id ``uid``) to a value. It names
+  the versions it replaces (``supersedes``): a clerk's edit replaces the value the clerk saw, a
+  conflict resolution replaces every value of the conflict.
+* The state of a field is a pure function of the **set** of its changes (:func:`resolve_field`): the
+  newest change wins (deterministically, by HLC), and every other *head* — a change no other change
+  replaces — whose value differs is kept as a **conflict** for review. Nothing depends on the order in
+  which packages arrive, and a losing value is never thrown away.
+* Unique values (NIK, KPJ) claimed by two different records go to the record that claimed it first
+  (:func:`unique_owner`); the other keeps its record and the claim stays open as a conflict.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Worker fields that travel in packages (heirs travel as one list value, consent as one value).
+WORKER_FIELDS: tuple[str, ...] = (
+    "nik", "no_nik", "kk", "name", "sex", "birth_place", "birth_date", "address", "rt", "rw",
+    "village_code", "occupation", "phone", "income", "kpj", "status", "end_date", "end_reason",
+    "notes", "consent", "heirs",
+)  # fmt: skip
+#: Fields whose value belongs to one record only.
+UNIQUE_FIELDS = ("nik", "kpj")
+#: Statuses that end a membership: a change to one of them travels as a deactivation.
+END_STATUSES = frozenset({"inactive", "withdrawn", "deceased"})
+
+SCHEMA_VERSION = 1
+
+
+class ChangeKind:
+    """Why a change was made; deactivations and moves between villages are explicit."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DEACTIVATE = "deactivate"
+    REACTIVATE = "reactivate"
+    MOVE = "move"
+    RESOLVE = "resolve"
+
+
+# -- hybrid logical clock -------------------------------------------------------------------------
+@dataclass(frozen=True, order=True)
+class Hlc:
+    """A hybrid logical clock reading; ordering is (wall, counter, station)."""
+
+    wall: int
+    counter: int
+    station: str
+
+    def text(self) -> str:
+        """Sortable text form: comparing two texts compares the clocks."""
+        return f"{self.wall:013d}.{self.counter:06d}.{self.station}"
+
+    @classmethod
+    def parse(cls, text: str) -> Hlc:
+        try:
+            wall, counter, station = text.split(".", 2)
+            if len(wall) != 13 or len(counter) != 6 or not station:
+                raise ValueError(text)
+            return cls(int(wall), int(counter), station)
+        except ValueError:
+            raise ValueError(f"not a clock reading: {text!r}") from None
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def tick(last: Hlc | None, now_ms: int, station: str) -> Hlc:
+    """The clock for a local event at physical time ``now_ms`` after ``last`` (monotonic)."""
+    if last is None or now_ms > last.wall:
+        return Hlc(now_ms, 0, station)
+    return Hlc(last.wall, last.counter + 1, station)
+
+
+def observe(last: Hlc | None, remote: Hlc, station: str) -> Hlc:
+    """The local clock after seeing ``remote``: never behind anything received."""
+    if last is None or remote > last:
+        return Hlc(remote.wall, remote.counter, station)
+    return last
+
+
+# -- changes --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Change:
+    """One field of one record set to ``value`` (JSON-compatible) at ``hlc`` by station ``origin``."""
+
+    uid: str
+    field: str
+    value: Any
+    hlc: str
+    origin: str
+    kind: str = ChangeKind.UPDATE
+    supersedes: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.uid, self.field)
+
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        """A change is the same change wherever it is seen: same record, field and clock."""
+        return (self.uid, self.field, self.hlc)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uid": self.uid,
+            "field": self.field,
+            "value": self.value,
+            "hlc": self.hlc,
+            "origin": self.origin,
+            "kind": self.kind,
+            "supersedes": list(self.supersedes),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Change:
+        """Raises ``ValueError`` for anything that is not a well-formed change."""
+        try:
+            uid, fld, hlc, origin = data["uid"], data["field"], data["hlc"], data["origin"]
+            kind, supersedes = data.get("kind", ChangeKind.UPDATE), data.get("supersedes", [])
+        except (KeyError, TypeError):
+            raise ValueError("malformed change") from None
+        if not all(isinstance(v, str) for v in (uid, fld, hlc, origin, kind)) or fld not in WORKER_FIELDS:
+            raise ValueError("malformed change")
+        if not isinstance(supersedes, list) or not all(isinstance(s, str) for s in supersedes):
+            raise ValueError("malformed change")
+        Hlc.parse(hlc)
+        return cls(uid, fld, data.get("value"), hlc, origin, kind, tuple(supersedes))
+
+
+def value_text(value: Any) -> str:
+    """Canonical JSON of a value: equal values have equal texts."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class FieldOutcome:
+    """The shown value of a field and the concurrent values that lost (kept for review)."""
+
+    winner: Change
+    losers: tuple[Change, ...] = ()
+
+    @property
+    def in_conflict(self) -> bool:
+        return bool(self.losers)
+
+
+def resolve_field(changes: Iterable[Change]) -> FieldOutcome:
+    """Winner and conflicts of one field from the set of its changes (order and repeats ignored)."""
+    unique = {c.hlc: c for c in changes}
+    if not unique:
+        raise ValueError("no changes")
+    replaced = {s for c in unique.values() for s in c.supersedes}
+    winner = unique[max(unique)]
+    winning_value = value_text(winner.value)
+    losers = tuple(
+        c
+        for hlc, c in sorted(unique.items())
+        if hlc != winner.hlc and hlc not in replaced and value_text(c.value) != winning_value
+    )
+    return FieldOutcome(winner, losers)
+
+
+def merge(changes: Iterable[Change]) -> dict[tuple[str, str], FieldOutcome]:
+    """Outcome of every field touched by ``changes``."""
+    grouped: dict[tuple[str, str], list[Change]] = {}
+    for change in changes:
+        grouped.setdefault(change.key, []).append(change)
+    return {key: resolve_field(group) for key, group in grouped.items()}
+
+
+def unique_owner(claims: Mapping[str, str]) -> str:
+    """Which record keeps a unique value claimed by several: ``claims`` maps uid -> the HLC of the
+    claiming change; the earliest claim keeps it (ties by uid, so the choice is the same everywhere)."""
+    if not claims:
+        raise ValueError("no claims")
+    return min(claims.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+@dataclass
+class MergeState:
+    """Incremental merge, as a database applies packages one by one (a reference for the tests and
+    for small in-memory uses): ``apply`` returns the keys whose outcome changed."""
+
+    changes: dict[tuple[str, str], dict[str, Change]] = field(default_factory=dict)
+    outcomes: dict[tuple[str, str], FieldOutcome] = field(default_factory=dict)
+
+    def apply(self, batch: Iterable[Change]) -> set[tuple[str, str]]:
+        touched: set[tuple[str, str]] = set()
+        for change in batch:
+            known = self.changes.setdefault(change.key, {})
+            if change.hlc not in known:
+                known[change.hlc] = change
+                touched.add(change.key)
+        changed = set()
+        for key in touched:
+            outcome = resolve_field(self.changes[key].values())
+            if self.outcomes.get(key) != outcome:
+                self.outcomes[key] = outcome
+                changed.add(key)
+        return changed
+
+    def values(self) -> dict[tuple[str, str], Any]:
+        return {key: outcome.winner.value for key, outcome in self.outcomes.items()}
+
+    def conflicts(self) -> set[tuple[str, str, str]]:
+        return {
+            (key[0], key[1], loser.hlc) for key, outcome in self.outcomes.items() for loser in outcome.losers
+        }
+
+
+def change_kind(field_name: str, old: Any, new: Any, *, created: bool) -> str:
+    """The explicit kind of a captured change."""
+    if created:
+        return ChangeKind.CREATE
+    if field_name == "status":
+        if new in END_STATUSES and old not in END_STATUSES:
+            return ChangeKind.DEACTIVATE
+        if old in END_STATUSES and new not in END_STATUSES:
+            return ChangeKind.REACTIVATE
+    if field_name == "village_code":
+        return ChangeKind.MOVE
+    return ChangeKind.UPDATE
+
+
+def next_sequence(seen: Iterable[int]) -> int:
+    """The next sequence number the office expects from a station: one past the contiguous run."""
+    got = set(seen)
+    expected = 1
+    while expected in got:
+        expected += 1
+    return expected
