@@ -16,12 +16,99 @@
         <translation>full name</translation>
     </message>
     <message>
-        <source>Untuk saat ini hanya nama administrator yang dicatat. Akun pengguna dengan kata sandi dan hak akses datang bersama fitur keamanan data; sampai saat itu, lindungi laptop ini dengan kata sandi Windows.</source>
-        <translation>For now only the administrator&apos;s name is recorded. User accounts with passwords and permissions come with the data-safety feature; until then, protect this laptop with a Windows password.</translation>
+        <source>Administrator masuk dengan nama pengguna dan kata sandi ini, lalu membuat akun untuk petugas lain (operator, verifikator). Kata sandi paling sedikit 8 karakter; simpan di tempat aman, karena tanpa kata sandi data tidak bisa dibuka.</source>
+        <translation>The administrator logs in with this user name and password, then creates accounts for the other clerks (operators, verifiers). The password needs at least 8 characters; keep it somewhere safe, because without it the data cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Akun administrator sudah ada; kata sandi diganti lewat menu Keamanan data.</source>
+        <translation>The administrator account already exists; its password is changed from the Data safety menu.</translation>
+    </message>
+    <message>
+        <source>Nama &amp;pengguna</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi</source>
+        <translation>&amp;Repeat password</translation>
     </message>
     <message>
         <source>&amp;Nama administrator</source>
         <translation>Administrator&apos;s &amp;name</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Jejak audit</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>&amp;Tampilkan</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>Memeriksa rantai jejak audit…</source>
+        <translation>Checking the audit trail chain…</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Aksi</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>(semua)</source>
+        <translation>(all)</translation>
+    </message>
+    <message>
+        <source>Nilai dihapus (anonimisasi setelah masa simpan).</source>
+        <translation>Values removed (anonymised after the retention period).</translation>
+    </message>
+    <message>
+        <source>Sebelum</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Sesudah</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>(tanpa nilai)</source>
+        <translation>(no value)</translation>
+    </message>
+    <message>
+        <source>PERINGATAN: jejak audit telah diubah atau rusak ({detail}).</source>
+        <translation>WARNING: the audit trail has been altered or damaged ({detail}).</translation>
+    </message>
+    <message>
+        <source>Rantai jejak audit utuh: {count} entri.</source>
+        <translation>The audit trail chain is intact: {count} entries.</translation>
     </message>
 </context>
 <context>
@@ -374,6 +461,174 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dasbor</source>
+        <extracomment>Calm, colour-blind-safe tones (Tableau 10 muted), one meaning each across the page. The workers of a kecamatan (code) should be listed. A calendar action list (programme id, ``ActionList`` value) should be shown.</extracomment>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Seluruh kabupaten</source>
+        <translation>Whole regency</translation>
+    </message>
+    <message>
+        <source>Kec. %1</source>
+        <translation>District %1</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Menghitung…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>Belum ada program. %1 pekerja aktif terdaftar.</source>
+        <translation>No programme yet. %1 active workers registered.</translation>
+    </message>
+    <message>
+        <source>%1 peserta dari %2 pekerja aktif; iuran %3 per bulan; per %4: %5 aktif, %6 terlambat, %7 nonaktif.</source>
+        <translation>%1 members of %2 active workers; contributions %3 per month; as of %4: %5 active, %6 late, %7 inactive.</translation>
+    </message>
+    <message>
+        <source>(dihitung dalam %1 ms)</source>
+        <translation>(calculated in %1 ms)</translation>
+    </message>
+    <message>
+        <source>Peserta per kecamatan</source>
+        <translation>Members per district</translation>
+    </message>
+    <message>
+        <source>(%1 dari kuota %2)</source>
+        <translation>(%1 of a quota of %2)</translation>
+    </message>
+    <message>
+        <source>Pekerja aktif</source>
+        <translation>Active workers</translation>
+    </message>
+    <message>
+        <source>Ikut program</source>
+        <translation>In a programme</translation>
+    </message>
+    <message>
+        <source>Kartu dicetak: %1 dari %2 peserta</source>
+        <translation>Cards printed: %1 of %2 members</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Sudah berkartu</source>
+        <translation>Card printed</translation>
+    </message>
+    <message>
+        <source>Pembiayaan berakhir %1–%2: %3 pekerja</source>
+        <translation>Funding ends %1–%2: %3 workers</translation>
+    </message>
+    <message>
+        <source>Akhir %1</source>
+        <translation>Ends %1</translation>
+    </message>
+    <message>
+        <source>Pembiayaan berakhir %1–%2: tidak ada</source>
+        <translation>Funding ends %1–%2: none</translation>
+    </message>
+    <message>
+        <source>Kepesertaan per %1</source>
+        <translation>Membership as of %1</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>peserta</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <source>Iuran dibayar per bulan (juta Rp)</source>
+        <translation>Contributions paid per month (million Rp)</translation>
+    </message>
+    <message>
+        <source>Pemda %1, mandiri %2</source>
+        <translation>Local government %1, self-paid %2</translation>
+    </message>
+    <message>
+        <source>Pemda (APBD)</source>
+        <translation>Local government (APBD)</translation>
+    </message>
+    <message>
+        <source>Mandiri</source>
+        <translation>Self-paid</translation>
+    </message>
+    <message>
+        <source>Otomatis (bulan ini / bulan depan)</source>
+        <translation>Automatic (this month / next month)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Simpan laporan</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Menyusun %1…</source>
+        <translation>Preparing %1…</translation>
+    </message>
+    <message>
+        <source>, %1 halaman</source>
+        <translation>, %1 pages</translation>
+    </message>
+    <message>
+        <source>Tersimpan: %1 (%2 baris%3)</source>
+        <translation>Saved: %1 (%2 rows%3)</translation>
+    </message>
+</context>
+<context>
     <name>DataFolderPage</name>
     <message>
         <source>Folder data</source>
@@ -719,6 +974,45 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Masuk ke JamSos</source>
+        <translation>Log in to JamSos</translation>
+    </message>
+    <message>
+        <source>JamSos terkunci</source>
+        <translation>JamSos is locked</translation>
+    </message>
+    <message>
+        <source>Masukkan nama pengguna dan kata sandi Anda.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>JamSos dikunci karena lama tidak dipakai. Masukkan kata sandi untuk melanjutkan.</source>
+        <translation>JamSos was locked because it was not used for a while. Enter your password to continue.</translation>
+    </message>
+    <message>
+        <source>&amp;Masuk</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar dari JamSos</source>
+        <translation>&amp;Quit JamSos</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Isi nama pengguna dan kata sandi.</source>
+        <translation>Enter the user name and the password.</translation>
+    </message>
+</context>
+<context>
     <name>LogoPage</name>
     <message>
         <source>Logo</source>
@@ -796,6 +1090,7 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     <name>OfficePage</name>
     <message>
         <source>Kantor</source>
+        <extracomment>The administrator&apos;s account (data safety): created when a password is given and none exists.</extracomment>
         <translation>Office</translation>
     </message>
     <message>
@@ -1203,6 +1498,141 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     </message>
 </context>
 <context>
+    <name>SafetyActions</name>
+    <message>
+        <source>&amp;Keamanan data</source>
+        <translation>&amp;Data safety</translation>
+    </message>
+    <message>
+        <source>&amp;Jejak audit…</source>
+        <translation>&amp;Audit trail…</translation>
+    </message>
+    <message>
+        <source>&amp;Cadangkan sekarang</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>Cadangkan ke &amp;USB (terenkripsi)…</source>
+        <translation>Back up to &amp;USB (encrypted)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pulihkan dari cadangan…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Periksa &amp;keutuhan basis data</source>
+        <translation>Check the database&apos;s &amp;integrity</translation>
+    </message>
+    <message>
+        <source>&amp;Ekspor data pribadi satu orang…</source>
+        <translation>&amp;Export one person&apos;s personal data…</translation>
+    </message>
+    <message>
+        <source>&amp;Kunci sekarang</source>
+        <translation>&amp;Lock now</translation>
+    </message>
+    <message>
+        <source>Mencadangkan…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Cadangan disimpan: {path}</source>
+        <translation>Backup saved: {path}</translation>
+    </message>
+    <message>
+        <source>Cadangan gagal</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>Cadangan harian: {path}</source>
+        <translation>Daily backup: {path}</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan basis data</source>
+        <translation>Database check</translation>
+    </message>
+    <message>
+        <source>Cadangkan ke USB</source>
+        <translation>Back up to USB</translation>
+    </message>
+    <message>
+        <source>Cadangan JamSos (*.jamsosbak)</source>
+        <translation>JamSos backups (*.jamsosbak)</translation>
+    </message>
+    <message>
+        <source>Mencadangkan ke {path}…</source>
+        <translation>Backing up to {path}…</translation>
+    </message>
+    <message>
+        <source>Cadangan terenkripsi disimpan: {path}</source>
+        <translation>Encrypted backup saved: {path}</translation>
+    </message>
+    <message>
+        <source>Frasa sandi</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Frasa sandi cadangan (paling sedikit 8 karakter):</source>
+        <translation>Backup passphrase (at least 8 characters):</translation>
+    </message>
+    <message>
+        <source>Ulangi frasa sandi:</source>
+        <translation>Repeat the passphrase:</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Cadangan JamSos (*.sqlite3 *.jamsosbak)</source>
+        <translation>JamSos backups (*.sqlite3 *.jamsosbak)</translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Semua data sekarang diganti dengan isi cadangan ini. Keadaan sekarang dicadangkan dulu. Lanjutkan?</source>
+        <translation>All current data will be replaced by this backup&apos;s contents. The current state is backed up first. Continue?</translation>
+    </message>
+    <message>
+        <source>Pemulihan ditolak</source>
+        <translation>Restore refused</translation>
+    </message>
+    <message>
+        <source>Data sudah dipulihkan. JamSos ditutup sekarang; buka lagi untuk melanjutkan.</source>
+        <translation>The data has been restored. JamSos closes now; open it again to continue.</translation>
+    </message>
+    <message>
+        <source>Basis data utuh.</source>
+        <translation>The database is intact.</translation>
+    </message>
+    <message>
+        <source>Jejak audit utuh: {count} entri.</source>
+        <translation>The audit trail is intact: {count} entries.</translation>
+    </message>
+    <message>
+        <source>Ekspor data pribadi</source>
+        <translation>Export personal data</translation>
+    </message>
+    <message>
+        <source>NIK:</source>
+        <translation>NIK:</translation>
+    </message>
+    <message>
+        <source>Simpan data pribadi</source>
+        <translation>Save personal data</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Data pribadi disimpan: {path}</source>
+        <translation>Personal data saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>SelfPaymentDialog</name>
     <message>
         <source>Iuran mandiri</source>
@@ -1599,6 +2029,14 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
         <translation>Deactivate</translation>
     </message>
     <message>
+        <source>Impor dari Excel…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>Baca daftar pekerja dari desa (.xlsx atau .csv), periksa dulu, lalu simpan</source>
+        <translation>Read a worker list from a village (.xlsx or .csv), check it first, then save</translation>
+    </message>
+    <message>
         <source>Memuat daftar…</source>
         <translation>Loading the list…</translation>
     </message>
@@ -1624,6 +2062,14 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     <message>
         <source>Berkas log: {path}</source>
         <translation>Log file: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Lokasi basis data berisiko</source>
+        <extracomment>A NIK from Toboali (Bangka Selatan), woman born 17-08-1985, for the form screenshot.</extracomment>
+        <translation>Risky database location</translation>
     </message>
 </context>
 </TS>
