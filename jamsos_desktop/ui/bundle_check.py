@@ -29,7 +29,6 @@ LAZY_MODULES = (
     "cryptography.hazmat.primitives.ciphers.aead",
     "zxingcpp",
     "segno",
-    "argon2",
     "alembic.command",
     "alembic.runtime.migration",
     "jamsos_desktop.services.excel_import",
@@ -38,7 +37,6 @@ LAZY_MODULES = (
     "jamsos_desktop.services.card_pdf",
     "jamsos_desktop.services.report_pdf",
     "jamsos_desktop.services.report_xlsx",
-    "jamsos_desktop.services.users",
     "PySide6.QtSvg",
     "PySide6.QtPrintSupport",
 )
