@@ -3,153 +3,262 @@
 Each sheet opens with the report's title and subtitle, then the header row (frozen, with filters) and
 the rows: money as whole rupiah with the ``Rp`` number format, counts as numbers, NIK, KPJ and phone
 numbers as text (a NIK typed as a number loses its 16th digit), every text neutralised so that no cell
-can run as a formula. Written in openpyxl's write-only mode to a temporary file renamed into place.
+can run as a formula.
+
+The workbook is written here as SpreadsheetML directly (inline strings, a fixed style table) instead of
+through openpyxl: openpyxl's write-only mode costs ~40 µs a cell, so a list of 95,000 members (900,000
+cells) took 30 s; this writer streams the same sheet in about 2 s. openpyxl and LibreOffice read the result
+in the tests. The file is written to a temporary file beside the target and renamed into place.
 """
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
-from typing import Any
+from xml.sax.saxutils import escape
 
 from jamsos_desktop.domain.excel_rules import column_letter, neutralise
-from jamsos_desktop.services.excel_export import RUPIAH_FORMAT
 from jamsos_desktop.services.ports import NullProgress, Progress
 from jamsos_desktop.services.reports import Kind, ReportDocument, RowStyle
 from jamsos_desktop.services.spreadsheet import atomic_output
 
-HEAD_COLOUR = "1F4E78"
-SUB_COLOUR = "DDEBF7"
-TOTAL_COLOUR = "BDD7EE"
-PERCENT_FORMAT = "0.0%"
 _BAD_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+# Style indexes into <cellXfs> below: (row style, kind) -> xf id.
+_PLAIN, _TEXT, _MONEY, _PERCENT, _NUMBER = 0, 1, 2, 3, 4
+_SUB = 5  # + the same five, bold on light blue
+_TOTAL = 10  # + the same five, bold on blue
+_HEADER, _TITLE, _BOLD = 15, 16, 17
+_KIND_OFFSET = {
+    Kind.TEXT: _PLAIN,
+    Kind.ID: _TEXT,
+    Kind.MONEY: _MONEY,
+    Kind.PERCENT: _PERCENT,
+    Kind.NUMBER: _NUMBER,
+}
+_ROW_BASE = {RowStyle.NORMAL: 0, RowStyle.SUBTOTAL: _SUB, RowStyle.TOTAL: _TOTAL, RowStyle.SECTION: 0}
+
+_STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<numFmts count="2"><numFmt numFmtId="164" formatCode="&quot;Rp&quot;#,##0"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts>
+<fonts count="4"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font>
+<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/></font><font><b/><sz val="13"/><name val="Calibri"/></font></fonts>
+<fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>
+<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/></patternFill></fill>
+<fill><patternFill patternType="solid"><fgColor rgb="FFBDD7EE"/></patternFill></fill>
+<fill><patternFill patternType="solid"><fgColor rgb="FF1F4E78"/></patternFill></fill></fills>
+<borders count="1"><border/></borders>
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+<cellXfs count="18">{xfs}</cellXfs>
+<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
+</styleSheet>"""
+
+
+def _xfs() -> str:
+    formats = [0, 49, 164, 165, 3]  # general, text (@), Rp, 0.0%, #,##0
+    out = []
+    for font, fill in ((0, 0), (1, 2), (1, 3)):
+        for fmt in formats:
+            apply_fmt = ' applyNumberFormat="1"' if fmt else ""
+            apply_font = ' applyFont="1" applyFill="1"' if font else ""
+            out.append(
+                f'<xf numFmtId="{fmt}" fontId="{font}" fillId="{fill}" borderId="0" xfId="0"{apply_fmt}{apply_font}/>'
+            )
+    out.append(
+        '<xf numFmtId="0" fontId="2" fillId="4" borderId="0" xfId="0" applyFont="1" applyFill="1" '
+        'applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>'
+    )
+    out.append('<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>')
+    out.append('<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>')
+    return "".join(out)
 
 
 def write_xlsx(path: str | Path, doc: ReportDocument, *, progress: Progress | None = None) -> int:
     """Write ``doc`` to ``path``; returns the number of data rows."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-
     progress = progress or NullProgress()
-    wb = Workbook(write_only=True)
-    white = Font(bold=True, color="FFFFFF")
-    bold = Font(bold=True)
-    title_font = Font(bold=True, size=13)
-    head_fill = PatternFill("solid", start_color=HEAD_COLOUR, end_color=HEAD_COLOUR)
-    sub_fill = PatternFill("solid", start_color=SUB_COLOUR, end_color=SUB_COLOUR)
-    total_fill = PatternFill("solid", start_color=TOTAL_COLOUR, end_color=TOTAL_COLOUR)
-    wrap = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    sheets: list[tuple[str, bytes]] = []
     used: set[str] = set()
-
-    for t_index, table in enumerate(doc.tables):
-        name = (table.sheet or table.title).translate(_BAD_SHEET_CHARS)[:31].strip() or f"Tabel {t_index + 1}"
+    for index, table in enumerate(doc.tables):
+        name = (table.sheet or table.title).translate(_BAD_SHEET_CHARS)[:31].strip() or f"Tabel {index + 1}"
         base, k = name, 2
         while name.lower() in used:
             name = f"{base[:28]} {k}"
             k += 1
         used.add(name.lower())
-        ws = wb.create_sheet(name)
-        for i, col in enumerate(table.columns):
-            ws.column_dimensions[column_letter(i)].width = max(6.0, col.width * 1.1)
-
-        # One style array per kind: assigning formats cell by cell is what makes openpyxl slow.
-        def template(number_format: str, font: Any = None, fill: Any = None, ws: Any = ws) -> Any:
-            cell = WriteOnlyCell(ws, value=None)
-            cell.number_format = number_format
-            if font is not None:
-                cell.font = font
-            if fill is not None:
-                cell.fill = fill
-            return cell._style
-
-        formats = {
-            Kind.MONEY: RUPIAH_FORMAT,
-            Kind.PERCENT: PERCENT_FORMAT,
-            Kind.ID: "@",
-            Kind.NUMBER: "#,##0",
-        }
-        styles = {
-            (style, kind): template(
-                formats.get(kind, "General"),
-                bold if style in (RowStyle.SUBTOTAL, RowStyle.TOTAL) else None,
-                {RowStyle.SUBTOTAL: sub_fill, RowStyle.TOTAL: total_fill}.get(style),
-            )
-            for style in RowStyle
-            for kind in Kind
-        }
-
-        def cell(value: Any, style: Any, ws: Any = ws) -> Any:
-            c = WriteOnlyCell(ws, value=value)
-            c._style = style
-            return c
-
-        top = [doc.title, " \u2014 ".join(doc.subtitle)]
-        if t_index == 0:
-            top += [text for text, _ in doc.intro]
-        top.append(table.title)
-        header_row = len(top) + 2
-        ws.freeze_panes = f"A{header_row + 1}"  # write-only sheets take it before the first row
-        for i, text in enumerate(top):
-            c = WriteOnlyCell(ws, value=neutralise(text))
-            if i == 0:
-                c.font = title_font
-            elif i == len(top) - 1:
-                c.font = bold
-            ws.append([c])
-        ws.append([])
-        header = []
-        for col in table.columns:
-            c = WriteOnlyCell(ws, value=neutralise(col.header))
-            c.font, c.fill, c.alignment = white, head_fill, wrap
-            header.append(c)
-        ws.append(header)
-        kinds = [col.kind for col in table.columns]
-        last_data = header_row
-        written = 0
-        for i, row in enumerate(table.rows):
-            style = table.style(i)
-            if style is RowStyle.SECTION:
-                continue  # the village is a column of its own: filters work on plain rows
-            out = []
-            for value, kind in zip(row, kinds, strict=False):
-                out.append(cell(_value(value, kind), styles[(style, kind)]))
-            ws.append(out)
-            written += 1
-            if style is not RowStyle.TOTAL:
-                last_data = header_row + written
-            if written % 5000 == 0:
-                progress.update(2, 3, f"{written}")
-        ws.auto_filter.ref = (
-            f"A{header_row}:{column_letter(len(table.columns) - 1)}{max(last_data, header_row)}"
+        sheets.append((name, _sheet(doc, index, progress)))
+    with atomic_output(path) as temp, zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("[Content_Types].xml", _content_types(len(sheets)))
+        z.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'officeDocument" Target="xl/workbook.xml"/></Relationships>',
         )
-        if t_index == len(doc.tables) - 1:
-            trailer = list(doc.notes)
-            if doc.signature is not None:
-                s = doc.signature
-                trailer += ["", s.place_date, s.title, "", "", s.name or "(....................)",
-                            f"NIP. {s.nip}" if s.nip else "NIP."]  # fmt: skip
-            if trailer:
-                ws.append([])
-            for text in trailer:
-                ws.append([neutralise(text) if text else None])
-
-    with atomic_output(path) as temp:
-        wb.save(temp)
+        z.writestr("xl/workbook.xml", _workbook(doc, [n for n, _ in sheets]))
+        z.writestr("xl/_rels/workbook.xml.rels", _workbook_rels(len(sheets)))
+        z.writestr("xl/styles.xml", _STYLES.replace("{xfs}", _xfs()))
+        for i, (_, data) in enumerate(sheets, start=1):
+            z.writestr(f"xl/worksheets/sheet{i}.xml", data)
     return doc.rows
 
 
-def _value(value: Any, kind: Kind) -> Any:
-    if value is None:
-        return None
-    if kind is Kind.ID:
-        return neutralise(str(value)) if value != "" else None
-    if kind in (Kind.MONEY, Kind.NUMBER) and isinstance(value, int):
-        return value
-    if kind is Kind.PERCENT and isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        return neutralise(value) if value else None
-    return value
+def _text_cell(ref: str, text: str, style: int) -> str:
+    text = _INVALID_XML.sub("", neutralise(text))
+    return f'<c r="{ref}" t="inlineStr" s="{style}"><is><t xml:space="preserve">{escape(text)}</t></is></c>'
+
+
+def _header_row(doc: ReportDocument, index: int) -> tuple[list[tuple[str, int]], int]:
+    table = doc.tables[index]
+    top = [(doc.title, _TITLE), (" \u2014 ".join(doc.subtitle), _PLAIN)]
+    if index == 0:
+        top += [(text, _PLAIN) for text, _ in doc.intro]
+    top.append((table.title, _BOLD))
+    return top, len(top) + 2
+
+
+def _sheet(doc: ReportDocument, index: int, progress: Progress) -> bytes:
+    table = doc.tables[index]
+    columns = table.columns
+    letters = [column_letter(i) for i in range(len(columns))]
+    kinds = [col.kind for col in columns]
+    top, header_row = _header_row(doc, index)
+    parts: list[str] = []
+    for r, (text, style) in enumerate(top, start=1):
+        parts.append(f'<row r="{r}">{_text_cell(f"A{r}", text, style)}</row>')
+    parts.append(
+        f'<row r="{header_row}" ht="30" customHeight="1">'
+        + "".join(
+            _text_cell(f"{letters[i]}{header_row}", col.header, _HEADER) for i, col in enumerate(columns)
+        )
+        + "</row>"
+    )
+    r = header_row
+    last_data = header_row
+    for i, row in enumerate(table.rows):
+        style = table.style(i)
+        if style is RowStyle.SECTION:
+            continue  # the village is a column of its own: filters work on plain rows
+        r += 1
+        base = _ROW_BASE[style]
+        cells = []
+        for c, (value, kind) in enumerate(zip(row, kinds, strict=False)):
+            if value is None or value == "":
+                continue
+            ref = f"{letters[c]}{r}"
+            s = base + _KIND_OFFSET[kind]
+            if kind is Kind.ID or isinstance(value, str):
+                cells.append(_text_cell(ref, str(value), s))
+            elif isinstance(value, bool):
+                cells.append(f'<c r="{ref}" t="b" s="{s}"><v>{int(value)}</v></c>')
+            elif isinstance(value, int | float):
+                cells.append(f'<c r="{ref}" s="{s}"><v>{value!r}</v></c>')
+            else:
+                cells.append(_text_cell(ref, str(value), s))
+        parts.append(f'<row r="{r}">{"".join(cells)}</row>')
+        if style is not RowStyle.TOTAL:
+            last_data = r
+        if i % 10_000 == 0:
+            progress.update(2, 3, str(i))
+    if index == len(doc.tables) - 1:
+        trailer = list(doc.notes)
+        if doc.signature is not None:
+            s = doc.signature
+            trailer += ["", s.place_date, s.title, "", "", s.name or "(....................)",
+                        f"NIP. {s.nip}" if s.nip else "NIP."]  # fmt: skip
+        if trailer:
+            r += 1
+        for text in trailer:
+            r += 1
+            if text:
+                parts.append(f'<row r="{r}">{_text_cell(f"A{r}", text, _PLAIN)}</row>')
+    widths = "".join(
+        f'<col min="{i + 1}" max="{i + 1}" width="{max(6.0, col.width * 1.1):.1f}" customWidth="1"/>'
+        for i, col in enumerate(columns)
+    )
+    last_col = letters[-1]
+    selected = ' tabSelected="1"' if index == 0 else ""
+    head = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<dimension ref="A1:{last_col}{max(r, header_row)}"/>'
+        f'<sheetViews><sheetView workbookViewId="0"{selected}>'
+        f'<pane ySplit="{header_row}" topLeftCell="A{header_row + 1}" activePane="bottomLeft" state="frozen"/>'
+        f'<selection pane="bottomLeft" activeCell="A{header_row + 1}" sqref="A{header_row + 1}"/>'
+        "</sheetView></sheetViews>"
+        f'<sheetFormatPr defaultRowHeight="15"/><cols>{widths}</cols><sheetData>'
+    )
+    tail = f'</sheetData><autoFilter ref="A{header_row}:{last_col}{last_data}"/></worksheet>'
+    return (head + "".join(parts) + tail).encode("utf-8")
+
+
+def filter_range(doc: ReportDocument, index: int) -> tuple[int, int]:
+    """(header row, last data row) of a table's sheet, for the workbook's filter names."""
+    table = doc.tables[index]
+    _, header_row = _header_row(doc, index)
+    data = sum(1 for i in range(len(table.rows)) if table.style(i) is not RowStyle.SECTION)
+    totals = sum(1 for i in range(len(table.rows)) if table.style(i) is RowStyle.TOTAL)
+    return header_row, header_row + data - totals
+
+
+def _workbook(doc: ReportDocument, names: list[str]) -> str:
+    sheets = "".join(
+        f'<sheet name="{escape(n, {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>'
+        for i, n in enumerate(names, start=1)
+    )
+    defined = []
+    for i, name in enumerate(names):
+        header_row, last = filter_range(doc, i)
+        last_col = column_letter(len(doc.tables[i].columns) - 1)
+        quoted = "'" + name.replace("'", "''") + "'"
+        defined.append(
+            f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+            f"{escape(quoted)}!$A${header_row}:${last_col}${max(last, header_row)}</definedName>"
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f"<sheets>{sheets}</sheets><definedNames>{''.join(defined)}</definedNames></workbook>"
+    )
+
+
+def _workbook_rels(count: int) -> str:
+    rels = "".join(
+        f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        f'worksheet" Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, count + 1)
+    )
+    rels += (
+        f'<Relationship Id="rId{count + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/styles" Target="styles.xml"/>'
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>'
+    )
+
+
+def _content_types(count: int) -> str:
+    sheets = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        for i in range(1, count + 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/styles.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        f"{sheets}</Types>"
+    )
 
 
 __all__ = ["write_xlsx"]

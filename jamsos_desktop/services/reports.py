@@ -32,6 +32,10 @@ from jamsos_desktop.domain.programme import Month, Programme
 from jamsos_desktop.domain.worker_types import WorkerStatus
 from jamsos_desktop.services.ports import Clock, NullProgress, Progress, UnitOfWorkFactory
 
+#: A printed list longer than this is replaced by counts per village (2,000 pages help nobody; the
+#: workbook keeps every row, and a kecamatan or village filter gives a list that can be carried).
+MAX_PRINTED_ROWS = 5_000
+
 #: Settings read for the signature block (all optional; blanks leave dotted lines to fill by hand).
 SIGNER_SETTINGS = ("head_name", "head_nip", "head_title", "office_city")
 
@@ -225,7 +229,7 @@ class ReportService:
         fmt = format_of(path)
         progress = progress or NullProgress()
         progress.update(0, 3, "data")
-        doc = self.build(report, filters or ReportFilters())
+        doc = self.build(report, filters or ReportFilters(), printed=fmt is ReportFormat.PDF)
         if progress.cancelled:
             raise UsageError("usage.interrupted")
         progress.update(1, 3, "write")
@@ -242,7 +246,7 @@ class ReportService:
         progress.update(3, 3, "done")
         return ReportOutcome(report, path, fmt, doc.rows, pages)
 
-    def build(self, name: ReportName, filters: ReportFilters) -> ReportDocument:
+    def build(self, name: ReportName, filters: ReportFilters, *, printed: bool = False) -> ReportDocument:
         builders: dict[ReportName, Callable[[_Ctx], ReportDocument]] = {
             ReportName.RECAP: self._recap,
             ReportName.MONTHLY: self._monthly,
@@ -253,6 +257,8 @@ class ReportService:
         }
         ctx = self._context(name, filters)
         doc = builders[name](ctx)
+        if printed:
+            doc = _printable(doc, ctx)
         return replace(
             doc, generated_at=self._clock(), signature=self._signature(ctx) if _signed(name) else None
         )
@@ -835,6 +841,38 @@ class _Ctx:
     def region_label(self) -> str:
         name = self.names.get(self.region, self.region)
         return f"Kecamatan {name}" if self.region.count(".") == 2 else f"Desa/Kelurahan {name}"
+
+
+def _printable(doc: ReportDocument, ctx: _Ctx) -> ReportDocument:
+    """Lists beyond :data:`MAX_PRINTED_ROWS` print as counts per village with a sentence saying why."""
+    if doc.name not in (ReportName.SELF_PAYING, ReportName.INACTIVE) or doc.rows <= MAX_PRINTED_ROWS:
+        return doc
+    table = doc.tables[0]
+    counts: dict[tuple[str, str], int] = {}
+    for row, style in zip(table.rows, table.styles, strict=False):
+        if style is RowStyle.NORMAL:
+            key = (str(row[6]), str(row[5]))
+            counts[key] = counts.get(key, 0) + 1
+    rows: list[tuple[Any, ...]] = [(k, v, n) for (k, v), n in sorted(counts.items())]
+    rows.append(("JUMLAH", "", doc.rows))
+    summary = Table(
+        "Jumlah per desa/kelurahan",
+        (
+            Column("Kecamatan", Kind.TEXT, 30),
+            Column("Desa/Kelurahan", Kind.TEXT, 34),
+            Column("Pekerja", Kind.NUMBER, 12),
+        ),
+        rows,
+        [RowStyle.NORMAL] * (len(rows) - 1) + [RowStyle.TOTAL],
+        table.sheet,
+    )
+    why = (
+        f"Daftar ini berisi {format_number(doc.rows)} pekerja, terlalu panjang untuk dicetak (lebih dari "
+        f"{format_number(MAX_PRINTED_ROWS)} baris). Pilih satu kecamatan atau desa untuk daftar cetak, atau "
+        "simpan sebagai Excel untuk daftar lengkap dengan nomor HP.",
+        True,
+    )
+    return replace(doc, tables=(summary,), intro=(*doc.intro, why), notes=())
 
 
 def _signed(name: ReportName) -> bool:

@@ -238,3 +238,20 @@ def test_report_command_json(bangka, tmp_path: Path, capsys) -> None:  # type: i
     assert json.loads(capsys.readouterr().out)["error"]["code"] == "report.unknown"
     assert run(["--json", "report", "recap", "--out", str(tmp_path / "x.txt")], opener) == 2
     assert json.loads(capsys.readouterr().out)["error"]["code"] == "report.format"
+
+
+def test_a_list_too_long_to_print_becomes_counts_per_village(bangka, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jamsos_desktop.services import reports
+
+    ctx, p = bangka
+    monkeypatch.setattr(reports, "MAX_PRINTED_ROWS", 1_000)
+    out = ctx.reports.generate(
+        "self-paying", tmp_path / "panjang.pdf", ReportFilters(Month.of(2026, 2), p.id)
+    )
+    text = " ".join(pdf_text(out.path).split())
+    assert "Daftar ini berisi 1.768 pekerja, terlalu panjang untuk dicetak" in text
+    assert "Jumlah per desa/kelurahan" in text and out.pages <= 3
+    full = ctx.reports.generate(
+        "self-paying", tmp_path / "panjang.xlsx", ReportFilters(Month.of(2026, 2), p.id)
+    )
+    assert full.rows == 1_768  # the workbook keeps every worker
