@@ -19,6 +19,10 @@ from jamsos_desktop.domain.errors import DatabaseError
 from jamsos_desktop.domain.regions import RegionTable, default_table
 from jamsos_desktop.paths import resolve
 from jamsos_desktop.persistence.database import Database
+from jamsos_desktop.persistence.sqlite_files import SqliteFiles
+from jamsos_desktop.services.access import AccessControl, local_administrator
+from jamsos_desktop.services.audit import AuditService
+from jamsos_desktop.services.backup import BackupService, CheckReport, check_database
 from jamsos_desktop.services.calendar import CalendarService
 from jamsos_desktop.services.payments import PaymentService
 from jamsos_desktop.services.ports import UnitOfWork
@@ -30,7 +34,9 @@ from jamsos_desktop.services.setup import InitResult, initialize
 if TYPE_CHECKING:
     from jamsos_desktop.services.cards import CardService
     from jamsos_desktop.services.dashboard import DashboardService
+    from jamsos_desktop.services.privacy import PrivacyService
     from jamsos_desktop.services.reports import ReportService
+    from jamsos_desktop.services.users import UserService
 
 log = logging.getLogger(__name__)
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -57,9 +63,24 @@ class AppContext:
     programmes: ProgrammeService = field(init=False)
     calendar: CalendarService = field(init=False)
     payments: PaymentService = field(init=False)
+    access: AccessControl = field(init=False)
+    audit: AuditService = field(init=False)
+    backups: BackupService = field(init=False)
 
     def __post_init__(self) -> None:
         self._regency_cache: str | None = None
+        # Data safety (issue 7): without a login the actor is the local administrator (CLI, selftest,
+        # demo, tests); the GUI logs a user in once accounts exist.
+        self.access = AccessControl(local_administrator(current_user()))
+        if self.user is current_user:
+            self.user = lambda: self.access.actor.username
+        self.audit = AuditService(self.unit_of_work)
+        self.backups = BackupService(
+            SqliteFiles(self.database),
+            self.data_dir / "backups",
+            clock=lambda: self.clock(),
+            require=self.access.require,
+        )
         self.settings = SettingsService(self.unit_of_work)
         self.regions = RegionDirectory(self.unit_of_work, self.regency)
         self.registry = WorkerRegistry(
@@ -74,7 +95,43 @@ class AppContext:
         self.payments = PaymentService(self.unit_of_work, user=lambda: self.user(), clock=lambda: self.clock())
 
     def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
-        return self.database.unit_of_work(write=write)
+        uow = self.database.unit_of_work(write=write)
+        uow.actor = self.access.actor  # permissions are checked against it inside services
+        return uow
+
+    @property
+    def users(self) -> UserService:
+        """Accounts and login (argon2 is imported on first use)."""
+        if getattr(self, "_users", None) is None:
+            from jamsos_desktop.services.users import UserService
+
+            self._users = UserService(
+                self.unit_of_work, self.access, clock=lambda: self.clock(), setting=self.settings.get
+            )
+        return self._users
+
+    @property
+    def privacy(self) -> PrivacyService:
+        if getattr(self, "_privacy", None) is None:
+            from jamsos_desktop.services.privacy import PrivacyService
+
+            self._privacy = PrivacyService(
+                self.unit_of_work, user=lambda: self.user(), clock=lambda: self.clock(), setting=self.settings.get
+            )
+        return self._privacy
+
+    def backup_before(self, reason: str) -> Path | None:
+        """A checked backup before a risky operation (import, package import, restore); for callers."""
+        made = self.backups.backup_before(reason)
+        return made.path if made is not None else None
+
+    def check(self, *, full: bool = True) -> CheckReport:
+        """Integrity of the database file and of the audit chain, and where the file lives."""
+        return check_database(self.backups.files, self.audit, full=full)
+
+    def latest_chain_hash(self) -> str:
+        """The audit trail's newest hash, carried in sync packages."""
+        return self.audit.latest_chain_hash()
 
     @staticmethod
     def region_table() -> RegionTable:
@@ -124,6 +181,7 @@ class AppContext:
                 self.unit_of_work, office=lambda: self.cards.office(), clock=lambda: self.clock()
             )
         return self._reports
+
 
     @property
     def backup_dir(self) -> Path:

@@ -41,6 +41,7 @@ class Session:
     def context(self, *, regency: str | None = None) -> AppContext:
         if self._context is None:
             self._context = self._opener(data_dir=self.args.data_dir, db=self.args.db, regency=regency)
+            login_from_environment(self._context, getattr(self.args, "user", None))
         return self._context
 
     @property
@@ -51,6 +52,20 @@ class Session:
         if self._context is not None:
             self._context.close()
             self._context = None
+
+
+def login_from_environment(context: AppContext, user: str | None) -> None:
+    """Log in with ``--user`` and ``JAMSOS_PASSWORD``; required when the office turned on
+    ``cli_require_login``, otherwise commands run as the local administrator (exit 3 when refused)."""
+    required = context.settings.get("cli_require_login") == "1"
+    if not user and not required:
+        return
+    password = os.environ.get("JAMSOS_PASSWORD", "")
+    if not user or not password:
+        from jamsos_desktop.domain.errors import IntegrityError
+
+        raise IntegrityError("auth.required")
+    context.users.login(user, password)
 
 
 def default_lang() -> str:

@@ -18,9 +18,14 @@ def start_gui(args: argparse.Namespace, opener: ContextOpener) -> int:
 
     data_dir, _ = resolve(args.data_dir, args.db)
     setup_logging(data_dir, verbose=args.debug, console=args.debug)
+    from jamsos_desktop.services.instance_lock import InstanceLock
+
+    lock = InstanceLock(data_dir)  # one desktop application per data folder, released when it ends
     try:
+        lock.acquire()
         context = opener(data_dir=args.data_dir, db=args.db)
     except JamsosError as exc:
+        lock.release()
         log.error("cannot open the database: %s", exc.message("en"))
         from jamsos_desktop.ui.app import show_startup_error
 
@@ -32,3 +37,4 @@ def start_gui(args: argparse.Namespace, opener: ContextOpener) -> int:
         return run(context, open_file=getattr(args, "open_file", None))
     finally:
         context.close()
+        lock.release()

@@ -18,6 +18,7 @@ from jamsos_desktop.cli import (
     commands_core,
     commands_programmes,
     commands_reports,
+    commands_safety,
     commands_workers,
 )
 from jamsos_desktop.cli.base import ContextOpener, Result, Session, default_lang, emit_json, emit_lines
@@ -27,7 +28,7 @@ from jamsos_desktop.domain.messages import render
 log = logging.getLogger("jamsos.cli")
 EXIT_INTERNAL = 4
 PACKAGE_SUFFIX = ".jamsync"
-COMMAND_MODULES = [commands_core, commands_workers, commands_programmes, commands_cards, commands_reports]
+COMMAND_MODULES = [commands_core, commands_workers, commands_programmes, commands_cards, commands_safety, commands_reports]
 
 
 class _ArgumentError(Exception):
@@ -58,6 +59,12 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         action="store_true",
         default=argparse.SUPPRESS if suppress else False,
         help="show tracebacks",
+    )
+    parser.add_argument(
+        "--user",
+        default=default,
+        metavar="NAME",
+        help="log in as NAME (password from JAMSOS_PASSWORD); needed when the office requires it",
     )
     parser.add_argument(
         "--lang",
@@ -144,7 +151,7 @@ def run(argv: list[str], opener: ContextOpener | None = None) -> int:
 
 def _package_to_open(argv: list[str]) -> str | None:
     """The ``.jamsync`` file given in place of a command (``jamsos [options] FILE.jamsync``), if any."""
-    takes_value = {"--db", "--data-dir", "--lang"}
+    takes_value = {"--db", "--data-dir", "--lang", "--user"}
     skip = False
     for arg in argv:
         if skip or arg in takes_value:

@@ -25,6 +25,7 @@ from jamsos_desktop.persistence.repositories import (
     SettingsRepository,
     WorkerRepository,
 )
+from jamsos_desktop.persistence.safety_repositories import AuditRepository, PrivacyRepository, UserRepository
 
 
 class SqlUnitOfWork:
@@ -45,6 +46,11 @@ class SqlUnitOfWork:
     holidays: HolidayRepository
     events: EventRepository
     reports: ReportRepository
+    audit: AuditRepository
+    users: UserRepository
+    privacy: PrivacyRepository
+    #: Who acts (a domain ``Actor``), set by the composition root; None for internal callers.
+    actor: Any = None
 
     def __init__(
         self,
@@ -85,6 +91,9 @@ class SqlUnitOfWork:
         self.holidays = HolidayRepository(self.session)
         self.events = EventRepository(self.session)
         self.reports = ReportRepository(self.session)
+        self.audit = AuditRepository(self.session)
+        self.users = UserRepository(self.session)
+        self.privacy = PrivacyRepository(self.session)
         return self
 
     def __exit__(self, exc_type, exc, tb):  # type: ignore[no-untyped-def]

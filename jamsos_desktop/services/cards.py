@@ -31,7 +31,10 @@ from jamsos_desktop.domain.cards import (
     validate_event,
 )
 from jamsos_desktop.domain.errors import NotFoundError
+from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.services import card_keys, card_pdf
+from jamsos_desktop.services.access import require
+from jamsos_desktop.services.audit import record
 from jamsos_desktop.services.ports import Clock, NullProgress, Progress, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -246,9 +249,14 @@ class CardService:
             with self._uow(write=True) as uow:
                 # Serials are re-checked under the write lock: a print from another window in between
                 # makes this one stop rather than reuse its numbers.
+                require(uow, Permission.PRINT)
                 if uow.cards.serials_in_year(now.year) != base:
                     raise CardError("card.concurrent_print")
                 uow.cards.record(prints)
+                serials = [p.serial for p in prints]
+                printed = {"cards": len(prints), "serials": serials, "workers": [p.worker_id for p in prints]}
+                first = serials[0] if serials else ""
+                record(uow, self._user(), "print", "card", first, None, printed, at=now)
                 pending.commit()
                 try:
                     uow.commit()

@@ -34,6 +34,9 @@ from jamsos_desktop.domain.payments import (
     split_amount,
 )
 from jamsos_desktop.domain.programme import Month, Programme, month_range
+from jamsos_desktop.domain.safety import Permission
+from jamsos_desktop.services.access import require
+from jamsos_desktop.services.audit import record
 from jamsos_desktop.services.ports import Clock, NullProgress, Progress, UnitOfWorkFactory
 
 
@@ -329,6 +332,7 @@ class PaymentService:
         if paid_on > self.today():
             raise JamsosError("payment.date_future", date=paid_on.isoformat())
         with self._uow(write=True) as uow:
+            require(uow, Permission.RECORD_FUNDER_PAYMENTS)
             programme = _programme(uow, programme_id)
             if funder_id is None:
                 funder_id = programme.funders[0].id if programme.funders else None
@@ -375,8 +379,9 @@ class PaymentService:
                 user=self._user(),
                 now=self._clock(),
             )
-            uow.commit()
             saved = uow.payments.funder_payment(pid)
+            record(uow, self._user(), "record", "funder_payment", pid, None, saved, at=self._clock())
+            uow.commit()
         assert saved is not None
         return saved
 
@@ -384,6 +389,7 @@ class PaymentService:
         if not reason.strip():
             raise JamsosError("payment.reason_required")
         with self._uow(write=True) as uow:
+            require(uow, Permission.RECORD_FUNDER_PAYMENTS)
             original = uow.payments.funder_payment(payment_id)
             if original is None:
                 raise NotFoundError("payment.not_found", payment_id=payment_id)
@@ -406,8 +412,9 @@ class PaymentService:
                 user=self._user(),
                 now=self._clock(),
             )
-            uow.commit()
             saved = uow.payments.funder_payment(rid)
+            record(uow, self._user(), "reverse", "funder_payment", rid, original, saved, at=self._clock())
+            uow.commit()
         assert saved is not None
         return saved
 

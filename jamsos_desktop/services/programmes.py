@@ -31,6 +31,9 @@ from jamsos_desktop.domain.programme import (
     split_between_funders,
     validate_programme,
 )
+from jamsos_desktop.domain.safety import Permission
+from jamsos_desktop.services.access import require
+from jamsos_desktop.services.audit import record
 from jamsos_desktop.services.ports import Clock, UnitOfWorkFactory
 
 
@@ -57,11 +60,13 @@ class ProgrammeService:
         if findings:
             raise ValidationError(findings)
         with self._uow(write=True) as uow:
+            require(uow, Permission.MANAGE_PROGRAMMES)
             if uow.programmes.id_by_name(data.name) is not None:
                 raise JamsosError("programme.name_taken", name=data.name.strip())
             pid = uow.programmes.add(data, user=self._user(), now=self._clock())
-            uow.commit()
             created = uow.programmes.get(pid)
+            record(uow, self._user(), "create", "programme", pid, None, created, at=self._clock())
+            uow.commit()
         assert created is not None
         return created
 
@@ -71,6 +76,7 @@ class ProgrammeService:
         if findings:
             raise ValidationError(findings)
         with self._uow(write=True) as uow:
+            require(uow, Permission.MANAGE_PROGRAMMES)
             current = uow.programmes.get(programme_id)
             if current is None:
                 raise NotFoundError("programme.not_found", programme_id=programme_id)
@@ -93,8 +99,9 @@ class ProgrammeService:
                 uow.enrolments.refund_window(
                     programme_id, window=data.window, start=data.start.index, funded_months=data.funded_months
                 )
-            uow.commit()
             saved = uow.programmes.get(programme_id)
+            record(uow, self._user(), "update", "programme", programme_id, current, saved, at=self._clock())
+            uow.commit()
         assert saved is not None
         return saved
 

@@ -23,6 +23,7 @@ from jamsos_desktop.domain.errors import (
 )
 from jamsos_desktop.domain.nik import NikCheck, check_nik
 from jamsos_desktop.domain.regions import Region, RegionTable
+from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.domain.worker import (
     RegistryStats,
     Validated,
@@ -33,7 +34,12 @@ from jamsos_desktop.domain.worker import (
     validate_worker,
 )
 from jamsos_desktop.domain.worker_types import END_STATUSES, Sex, WorkerStatus
+from jamsos_desktop.services.access import require
+from jamsos_desktop.services.audit import record
 from jamsos_desktop.services.ports import Clock, UnitOfWorkFactory
+
+#: Statuses only a verifier or administrator may set (approving a registration).
+_APPROVED = (WorkerStatus.VERIFIED, WorkerStatus.REGISTERED)
 
 
 @dataclass(frozen=True)
@@ -134,10 +140,12 @@ class WorkerRegistry:
         if not clean.consent.recorded_by:
             clean = replace(clean, consent=replace(clean.consent, recorded_by=user, recorded_at=now))
         with self._uow(write=True) as uow:
+            require(uow, Permission.APPROVE if clean.status in _APPROVED else Permission.ENTER_DATA)
             self._raise_duplicates(uow, clean, None)
             worker_id = uow.workers.add(clean, uid=str(uuid.uuid4()), user=user, now=now)
-            uow.commit()
             saved = uow.workers.get(worker_id)
+            record(uow, user, "register", "worker", worker_id, None, saved, at=now)
+            uow.commit()
         assert saved is not None
         return SaveResult(saved, tuple(result.warnings))
 
@@ -158,6 +166,8 @@ class WorkerRegistry:
                 raise NotFoundError("worker.not_found", worker_id=worker_id)
             if current.version != expected_version:
                 raise ConflictError("worker.changed", by=current.updated_by or "?")
+            approving = result.data.status is not current.status and result.data.status in _APPROVED
+            require(uow, Permission.APPROVE if approving else Permission.ENTER_DATA)
             if result.data.status is not current.status:
                 _check_transition(current.status, result.data.status)
             self._raise_duplicates(uow, result.data, worker_id)
@@ -165,8 +175,9 @@ class WorkerRegistry:
                 worker_id, result.data, expected_version=expected_version, user=user, now=now
             ):
                 raise ConflictError("worker.changed", by=current.updated_by or "?")
-            uow.commit()
             saved = uow.workers.get(worker_id)
+            record(uow, user, "update", "worker", worker_id, current, saved, at=now)
+            uow.commit()
         assert saved is not None
         return SaveResult(saved, tuple(result.warnings))
 
@@ -189,6 +200,7 @@ class WorkerRegistry:
         if status not in END_STATUSES:
             raise JamsosError("status.transition", old="?", new=status.label)
         with self._uow(write=True) as uow:
+            require(uow, Permission.ENTER_DATA)
             current = uow.workers.get(worker_id)
             if current is None:
                 raise NotFoundError("worker.not_found", worker_id=worker_id)
@@ -207,13 +219,15 @@ class WorkerRegistry:
             ):
                 raise ConflictError("worker.changed", by=current.updated_by or "?")
             uow.enrolments.end_for_worker(worker_id, exit_date=end_date, reason=status.value)  # future months end
-            uow.commit()
             saved = uow.workers.get(worker_id)
+            record(uow, self._user(), "deactivate", "worker", worker_id, current, saved, at=self._clock())
+            uow.commit()
         assert saved is not None
         return saved
 
     def reactivate(self, worker_id: int) -> Worker:
         with self._uow(write=True) as uow:
+            require(uow, Permission.APPROVE)
             current = uow.workers.get(worker_id)
             if current is None:
                 raise NotFoundError("worker.not_found", worker_id=worker_id)
@@ -226,8 +240,9 @@ class WorkerRegistry:
                 user=self._user(),
                 now=self._clock(),
             )
-            uow.commit()
             saved = uow.workers.get(worker_id)
+            record(uow, self._user(), "reactivate", "worker", worker_id, current, saved, at=self._clock())
+            uow.commit()
         assert saved is not None
         return saved
 

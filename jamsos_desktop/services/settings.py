@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from jamsos_desktop.domain.errors import UsageError
 from jamsos_desktop.domain.regions import Level, RegionTable
+from jamsos_desktop.domain.safety import Permission
+from jamsos_desktop.services.access import require
 from jamsos_desktop.services.ports import UnitOfWorkFactory
 
 DEFAULT_REGENCY = "19.03"
@@ -31,6 +33,12 @@ SETTINGS = {
         SettingDef("head_nip", "", "NIP (civil servant number) of the head of the office"),
         SettingDef("head_title", "", "Title above the signature; default 'Kepala <office> <regency>'"),
         SettingDef("office_city", "", "Place written before the date of reports (e.g. Toboali)"),
+        # data safety (issue 7)
+        SettingDef("idle_lock_minutes", "10", "Lock the application after this many idle minutes (0: never)"),
+        SettingDef("lockout_attempts", "5", "Wrong passwords in a row before an account is locked"),
+        SettingDef("lockout_minutes", "5", "How long a locked account stays locked"),
+        SettingDef("cli_require_login", "", "'1': the command line needs --user and JAMSOS_PASSWORD"),
+        SettingDef("retention_years", "5", "Years after membership ended before a worker is anonymised"),
     )
 }
 
@@ -48,6 +56,7 @@ class SettingsService:
         if key not in SETTINGS:
             raise UsageError("usage.value", value=key, option="setting")
         with self._uow(write=True) as uow:
+            require(uow, Permission.MANAGE_SETTINGS)
             uow.settings.set(key, value)
             uow.commit()
 

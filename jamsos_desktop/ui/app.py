@@ -84,13 +84,36 @@ def run(context: AppContext, open_file: str | None = None) -> int:
     from jamsos_desktop.ui.first_run import run_first_run
 
     run_first_run(context)  # once, while the office is not set up; cancelling starts with the defaults
+    from jamsos_desktop.ui.safety.login import idle_minutes, login_at_start
+
+    if not context.access.logged_in and not login_at_start(context):
+        return 0  # the clerk chose to leave at the login
     window = _main_window(context, remember_state=True)
     window.show()
+    window.safety.daily_backup()  # quick_check, then once a day a checked backup, in the background
+    window.safety.start_idle_lock(idle_minutes(context))
+    _warn_about_location(window, context)
     if open_file:
         from jamsos_desktop.ui.packages import open_package_file
 
         open_package_file(window, Path(open_file))  # a double-clicked .jamsync package
     return int(app.exec())
+
+
+def _warn_about_location(window: MainWindow, context: AppContext) -> None:
+    """A database in a cloud-synced folder or on a network share: say why that is dangerous, once."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from jamsos_desktop.domain.messages import render
+    from jamsos_desktop.services.backup import location_problems
+    from jamsos_desktop.ui import i18n
+
+    problems = location_problems(getattr(context.database.target, "path", None))
+    if problems:
+        text = "\n\n".join(render(code, i18n.current(), **params) for code, params in problems)
+        box = QMessageBox(QMessageBox.Icon.Warning, window.tr("Lokasi basis data berisiko"), text, parent=window)
+        box.setObjectName("locationWarning")
+        box.open()
 
 
 def _settle(app: QApplication) -> None:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from jamsos_desktop.domain.errors import JamsosError
 from jamsos_desktop.domain.formatting import MONTHS_EN, MONTHS_ID, format_money
+from jamsos_desktop.domain.messages import render
 from jamsos_desktop.domain.regions import Level
 from jamsos_desktop.services.data_folder import FolderProblem, check_data_folder
 from jamsos_desktop.ui import i18n
@@ -77,6 +78,9 @@ class SetupChoices:
     administrator: str
     logo: Path | None = None
     programme: ProgrammeChoice | None = None
+    #: The administrator's account (data safety): created when a password is given and none exists.
+    username: str = ""
+    password: str = ""
 
 
 def apply_setup(context: AppContext, choices: SetupChoices) -> None:
@@ -89,6 +93,9 @@ def apply_setup(context: AppContext, choices: SetupChoices) -> None:
         create_programme(context, choices.programme)
     context.settings.set("office_name", choices.office_name.strip())
     context.settings.set("administrator_name", choices.administrator.strip())
+    if choices.password and not context.users.has_users():
+        context.users.create_first_administrator(choices.username, choices.administrator, choices.password)
+        context.users.login(choices.username, choices.password)  # this session runs as the administrator
     context.settings.set("setup_done", "1")
 
 
@@ -271,7 +278,8 @@ class LogoPage(QWizardPage):
 
 
 class AdministratorPage(QWizardPage):
-    """The administrator: a name for now (accounts and passwords come with the data-safety feature)."""
+    """The administrator: a name, and the account (user name and password, argon2id) that manages users,
+    settings and stations. Other clerks get their own accounts from the administrator."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -282,12 +290,28 @@ class AdministratorPage(QWizardPage):
         self.nameEdit.setObjectName("administratorNameEdit")
         self.nameEdit.setText(context.settings.get("administrator_name") or "")
         self.nameEdit.setPlaceholderText(self.tr("nama lengkap"))
+        self.usernameEdit = QLineEdit(self)
+        self.usernameEdit.setObjectName("administratorUsernameEdit")
+        self.usernameEdit.setText("admin")
+        self.passwordEdit = QLineEdit(self)
+        self.passwordEdit.setObjectName("administratorPasswordEdit")
+        self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirmEdit = QLineEdit(self)
+        self.confirmEdit.setObjectName("administratorConfirmEdit")
+        self.confirmEdit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errorLabel = QLabel(self)
+        self.errorLabel.setObjectName("administratorErrorLabel")
+        self.errorLabel.setProperty("role", "error")
+        self.errorLabel.setWordWrap(True)
+        self.has_account = context.users.has_users()
         note = QLabel(
             self.tr(
-                "Untuk saat ini hanya nama administrator yang dicatat. Akun pengguna dengan kata sandi "
-                "dan hak akses datang bersama fitur keamanan data; sampai saat itu, lindungi laptop ini "
-                "dengan kata sandi Windows."
-            ),
+                "Administrator masuk dengan nama pengguna dan kata sandi ini, lalu membuat akun untuk "
+                "petugas lain (operator, verifikator). Kata sandi paling sedikit 8 karakter; simpan di "
+                "tempat aman, karena tanpa kata sandi data tidak bisa dibuka."
+            )
+            if not self.has_account
+            else self.tr("Akun administrator sudah ada; kata sandi diganti lewat menu Keamanan data."),
             self,
         )
         note.setObjectName("administratorNote")
@@ -295,11 +319,38 @@ class AdministratorPage(QWizardPage):
         note.setProperty("role", "hint")
         form = QFormLayout(self)
         form.addRow(self.tr("&Nama administrator"), self.nameEdit)
+        if not self.has_account:
+            form.addRow(self.tr("Nama &pengguna"), self.usernameEdit)
+            form.addRow(self.tr("&Kata sandi"), self.passwordEdit)
+            form.addRow(self.tr("&Ulangi kata sandi"), self.confirmEdit)
+        else:
+            for edit in (self.usernameEdit, self.passwordEdit, self.confirmEdit):
+                edit.hide()
         form.addRow(note)
-        self.nameEdit.textChanged.connect(self.completeChanged)
+        form.addRow(self.errorLabel)
+        for edit in (self.nameEdit, self.usernameEdit, self.passwordEdit, self.confirmEdit):
+            edit.textChanged.connect(self.completeChanged)
+
+    def problem(self) -> str | None:
+        """The message code of what is still wrong with the account fields, or None."""
+        from jamsos_desktop.domain.safety import password_problem, username_problem
+
+        if self.has_account:
+            return None
+        problem = username_problem(self.usernameEdit.text())
+        if problem is None:
+            problem = password_problem(self.passwordEdit.text(), self.usernameEdit.text())
+        if problem is None and self.passwordEdit.text() != self.confirmEdit.text():
+            problem = "user.password_mismatch"
+        return problem
 
     def isComplete(self) -> bool:
-        return bool(self.nameEdit.text().strip())
+        problem = self.problem()
+        typed = bool(self.passwordEdit.text() or self.confirmEdit.text())
+        self.errorLabel.setText(
+            render(problem, i18n.current(), username=self.usernameEdit.text()) if problem and typed else ""
+        )
+        return bool(self.nameEdit.text().strip()) and problem is None
 
 
 class DataFolderPage(QWizardPage):
@@ -482,6 +533,8 @@ class FirstRunWizard(QWizard):
             administrator=self.administratorPage.nameEdit.text(),
             logo=self.logoPage.logo,
             programme=self.programmePage.choice() if self.programmePage else None,
+            username=self.administratorPage.usernameEdit.text(),
+            password="" if self.administratorPage.has_account else self.administratorPage.passwordEdit.text(),
         )
 
     def accept(self) -> None:

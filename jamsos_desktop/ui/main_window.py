@@ -30,6 +30,7 @@ from jamsos_desktop.ui.i18n import language_menu
 from jamsos_desktop.ui.icons import icon
 from jamsos_desktop.ui.placeholders import ComingPage, coming_pages
 from jamsos_desktop.ui.programs.page import ProgramsPage
+from jamsos_desktop.ui.safety.menu import SafetyActions
 from jamsos_desktop.ui.workers.page import WorkersPage
 
 if TYPE_CHECKING:
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
 
         settings_menu = self.menuBar().addMenu(self.tr("Pe&ngaturan"))
         settings_menu.addMenu(language_menu(self))
+        self.safety = SafetyActions(self, self._context)  # audit, backups, restore, privacy, lock
         help_menu = self.menuBar().addMenu(self.tr("B&antuan"))
         install_help_menu(self, help_menu)  # the guide (F1) and the About box
 

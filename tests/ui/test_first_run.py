@@ -74,8 +74,13 @@ def test_a_clerk_sets_up_the_office_with_logo_and_first_programme(
 
     admin = wizard.administratorPage
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    assert "kata sandi" in admin.findChild(QLabel, "administratorNote").text()  # says passwords come later
+    assert "kata sandi" in admin.findChild(QLabel, "administratorNote").text()
     qtbot.keyClicks(admin.nameEdit, "Hj. Siti Ma'rifah")
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # the account needs a password
+    qtbot.keyClicks(admin.passwordEdit, "kata-sandi-kantor")
+    qtbot.keyClicks(admin.confirmEdit, "kata-sandi-lain")
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    admin.confirmEdit.setText("kata-sandi-kantor")
     _next(qtbot, wizard)
 
     assert wizard.currentPage() is wizard.dataFolderPage
@@ -101,6 +106,9 @@ def test_a_clerk_sets_up_the_office_with_logo_and_first_programme(
     assert settings.get("setup_done") == "1"
     assert settings.get("office_name") == "Dinsos PPPA Kabupaten Bangka Selatan"
     assert settings.get("administrator_name") == "Hj. Siti Ma'rifah"
+    [account] = fresh.users.list()  # the administrator's account, logged in for this session
+    assert account.username == "admin" and account.role.value == "administrator"
+    assert fresh.access.actor.username == "admin"
     assert settings.get("office_logo") == "branding/logo.png"
     assert (fresh.data_dir / "branding" / "logo.png").read_bytes() == logo_file.read_bytes()
     [programme] = fresh.programmes.list()

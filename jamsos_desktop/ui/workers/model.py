@@ -22,7 +22,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from jamsos_desktop.domain.errors import JamsosError
-from jamsos_desktop.domain.formatting import format_short_date
+from jamsos_desktop.domain.formatting import format_short_date, mask_nik
 from jamsos_desktop.domain.worker import SortKey, WorkerQuery, WorkerSummary
 from jamsos_desktop.ui.i18n import enum_label
 
@@ -81,6 +81,7 @@ class WorkerTableModel(QAbstractTableModel):
     def __init__(self, registry: WorkerRegistry, parent: Any = None) -> None:
         super().__init__(parent)
         self._registry = registry
+        self.mask_nik = False  # set by the page from the user's role
         self._query = WorkerQuery()
         self._requested = self._query
         self._ids: list[int] = []
@@ -327,7 +328,10 @@ class WorkerTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return None if summary.status.is_active else self._inactive
-        return _cell(summary, self.COLUMNS[index.column()][0])
+        key = self.COLUMNS[index.column()][0]
+        if key == "nik" and self.mask_nik and summary.nik:
+            return mask_nik(summary.nik)  # operators see region and last digits only (UU 27/2022)
+        return _cell(summary, key)
 
 
 def _cell(s: WorkerSummary, key: str) -> str:

@@ -1,0 +1,261 @@
+"""Repositories of data safety (issue 7): user accounts and the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from jamsos_desktop.domain.safety import (
+    GENESIS_HASH,
+    AuditEntry,
+    AuditQuery,
+    Role,
+    User,
+    entry_hash,
+    values_digest,
+)
+from jamsos_desktop.persistence.models import HeirRow, WorkerRow
+from jamsos_desktop.persistence.safety_models import AuditRow, UserRow
+
+
+class AuditRepository:
+    """Appends entries in the caller's transaction; the single-writer lock keeps the chain linear."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._tail: tuple[int, str] | None = None
+
+    def tail(self) -> tuple[int, str]:
+        """(last sequence number, its hash), or (0, genesis) for an empty trail."""
+        row = self.session.execute(
+            select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)
+        ).first()
+        return (int(row[0]), str(row[1])) if row else (0, GENESIS_HASH)
+
+    def append(
+        self,
+        *,
+        at: datetime,
+        actor: str,
+        action: str,
+        entity: str,
+        entity_id: str,
+        old: str | None,
+        new: str | None,
+    ) -> AuditEntry:
+        seq, prev = self._tail if self._tail is not None else self.tail()
+        seq += 1
+        stamp = at.replace(microsecond=0).isoformat()
+        digest = values_digest(old, new)
+        fields = {
+            "seq": seq,
+            "at": stamp,
+            "actor": actor[:64],
+            "action": action[:32],
+            "entity": entity[:32],
+            "entity_id": str(entity_id)[:64],
+        }
+        digest_hash = entry_hash(prev, digest=digest, **fields)  # type: ignore[arg-type]
+        self.session.execute(
+            insert(AuditRow),
+            [
+                {
+                    **fields,
+                    "old_values": old,
+                    "new_values": new,
+                    "digest": digest,
+                    "prev_hash": prev,
+                    "hash": digest_hash,
+                    "erased": False,
+                }
+            ],
+        )
+        self._tail = (seq, digest_hash)
+        return AuditEntry(old=old, new=new, digest=digest, prev_hash=prev, hash=digest_hash, **fields)  # type: ignore[arg-type]
+
+    def latest_hash(self) -> str:
+        return self.tail()[1]
+
+    def count(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(AuditRow)) or 0)
+
+    def iterate(self, batch: int = 5000) -> Iterator[AuditEntry]:
+        """Every entry in sequence order, read in batches (for verification)."""
+        last = 0
+        while True:
+            rows = self.session.scalars(
+                select(AuditRow).where(AuditRow.seq > last).order_by(AuditRow.seq).limit(batch)
+            ).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _entry(row)
+            last = rows[-1].seq
+
+    def search(self, query: AuditQuery) -> list[AuditEntry]:
+        stmt = select(AuditRow)
+        if query.actor:
+            stmt = stmt.where(AuditRow.actor == query.actor)
+        if query.entity:
+            stmt = stmt.where(AuditRow.entity == query.entity)
+        if query.entity_id:
+            stmt = stmt.where(AuditRow.entity_id == query.entity_id)
+        if query.since is not None:
+            stmt = stmt.where(AuditRow.at >= query.since.isoformat())
+        if query.until is not None:
+            stmt = stmt.where(AuditRow.at < (query.until + timedelta(days=1)).isoformat())
+        stmt = stmt.order_by(AuditRow.seq.desc()).offset(query.offset).limit(query.limit)
+        return [_entry(r) for r in self.session.scalars(stmt)]
+
+    def actors(self) -> list[str]:
+        return list(self.session.scalars(select(AuditRow.actor).distinct().order_by(AuditRow.actor)))
+
+    def entities(self) -> list[str]:
+        return list(self.session.scalars(select(AuditRow.entity).distinct().order_by(AuditRow.entity)))
+
+    def erase_values(self, entity: str, entity_ids: Sequence[str]) -> int:
+        """Remove the values (not the entries) about these records: the chain keeps their digests."""
+        total = 0
+        for start in range(0, len(entity_ids), 500):
+            chunk = list(entity_ids[start : start + 500])
+            result = self.session.execute(
+                update(AuditRow)
+                .where(AuditRow.entity == entity, AuditRow.entity_id.in_(chunk), AuditRow.erased.is_(False))
+                .values(old_values=None, new_values=None, erased=True)
+            )
+            total += int(result.rowcount or 0)  # type: ignore[attr-defined]
+        return total
+
+
+def _entry(row: AuditRow) -> AuditEntry:
+    return AuditEntry(
+        seq=row.seq,
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        old=row.old_values,
+        new=row.new_values,
+        digest=row.digest,
+        prev_hash=row.prev_hash,
+        hash=row.hash,
+        erased=bool(row.erased),
+    )
+
+
+class UserRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def count(self, *, active_only: bool = False) -> int:
+        stmt = select(func.count()).select_from(UserRow)
+        if active_only:
+            stmt = stmt.where(UserRow.active.is_(True))
+        return int(self.session.scalar(stmt) or 0)
+
+    def add(
+        self, *, username: str, full_name: str, role: Role, password_hash: str, now: datetime, by: str
+    ) -> int:
+        row = UserRow(
+            username=username,
+            full_name=full_name,
+            role=role.value,
+            password_hash=password_hash,
+            active=True,
+            failed_attempts=0,
+            created_at=now,
+            created_by=by,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def get(self, user_id: int) -> User | None:
+        row = self.session.get(UserRow, user_id)
+        return _user(row) if row is not None else None
+
+    def by_username(self, username: str) -> User | None:
+        row = self.session.scalar(select(UserRow).where(UserRow.username == username))
+        return _user(row) if row is not None else None
+
+    def password_hash(self, user_id: int) -> str | None:
+        return self.session.scalar(select(UserRow.password_hash).where(UserRow.id == user_id))
+
+    def list(self) -> list[User]:
+        return [_user(r) for r in self.session.scalars(select(UserRow).order_by(UserRow.username))]
+
+    def update(self, user_id: int, **values: object) -> bool:
+        allowed = {
+            "full_name",
+            "role",
+            "password_hash",
+            "active",
+            "failed_attempts",
+            "locked_until",
+            "last_login_at",
+        }
+        unknown = set(values) - allowed
+        if unknown:
+            raise ValueError(f"not a user field: {sorted(unknown)}")
+        if "role" in values and isinstance(values["role"], Role):
+            values["role"] = values["role"].value
+        result = self.session.execute(update(UserRow).where(UserRow.id == user_id).values(**values))
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _user(row: UserRow) -> User:
+    return User(
+        id=row.id,
+        username=row.username,
+        full_name=row.full_name,
+        role=Role(row.role),
+        active=bool(row.active),
+        failed_attempts=row.failed_attempts,
+        locked_until=row.locked_until,
+        last_login_at=row.last_login_at,
+        created_at=row.created_at,
+    )
+
+
+class PrivacyRepository:
+    """Anonymisation of long-inactive workers (UU 27/2022 retention): names, NIK and heirs go; the
+    worker row, its enrolments and payments stay, so counts and money still add up."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def due(self, cutoff: date, statuses: Sequence[str]) -> list[int]:
+        stmt = (
+            select(WorkerRow.id)
+            .where(
+                WorkerRow.status.in_(list(statuses)),
+                WorkerRow.end_date.is_not(None),
+                WorkerRow.end_date < cutoff,
+                WorkerRow.name_key.not_like("anonim %"),
+            )
+            .order_by(WorkerRow.id)
+        )
+        return list(self.session.scalars(stmt))
+
+    def anonymise(self, worker_ids: Sequence[int], *, user: str, now: datetime) -> int:
+        done = 0
+        for start in range(0, len(worker_ids), 500):
+            chunk = list(worker_ids[start : start + 500])
+            self.session.execute(delete(HeirRow).where(HeirRow.worker_id.in_(chunk)))
+            for worker_id in chunk:
+                row = self.session.get(WorkerRow, worker_id)
+                if row is None:
+                    continue
+                label = f"Anonim {worker_id}"
+                row.name, row.name_key = label, label.lower()
+                row.nik, row.no_nik, row.kk, row.kpj = None, True, "", None
+                row.birth_place, row.address, row.rt, row.rw, row.phone, row.notes = "", "", "", "", "", ""
+                row.birth_date = date(row.birth_date.year, 1, 1)  # the year stays, for age statistics
+                row.updated_at, row.updated_by = now, user
+                done += 1
+            self.session.flush()
+        return done

@@ -1,0 +1,107 @@
+"""The audit trail (*jejak audit*): every change with who, when, what, old and new values.
+
+Service code calls :func:`record` inside the unit of work that makes the change, so the entry commits
+or rolls back with it. Entries are hash-chained (``domain.safety``): editing, inserting or deleting an
+entry in the middle breaks the chain and ``check`` reports it (exit 3). The latest chain hash travels in
+sync packages (:meth:`AuditService.latest_chain_hash`), so the office also notices a trail cut short.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, is_dataclass
+from datetime import datetime
+from typing import Any
+
+from jamsos_desktop.domain.safety import AuditEntry, AuditQuery, canonical_json, mask_values, verify_chain
+from jamsos_desktop.services.ports import UnitOfWorkFactory
+
+#: Fields of a worker that are bookkeeping, not values a clerk changed.
+_NOISE = {"version", "updated_at", "updated_by", "created_at", "created_by"}
+
+
+def values(obj: Any) -> dict[str, Any] | None:
+    """A record as plain JSON-able values (dataclasses flattened, bookkeeping fields dropped)."""
+    if obj is None:
+        return None
+    data = asdict(obj) if is_dataclass(obj) and not isinstance(obj, type) else dict(obj)
+    return {k: v for k, v in data.items() if k not in _NOISE}
+
+
+def record(
+    uow: Any,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: object,
+    old: Any = None,
+    new: Any = None,
+    *,
+    at: datetime | None = None,
+) -> AuditEntry | None:
+    """Append one entry to the trail in ``uow``'s transaction (a no-op for stores without a trail)."""
+    store = getattr(uow, "audit", None)
+    if store is None:
+        return None
+    old_json = canonical_json(values(old) if is_dataclass(old) else old) if old is not None else None
+    new_json = canonical_json(values(new) if is_dataclass(new) else new) if new is not None else None
+    return store.append(
+        at=at or datetime.now(),
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        old=old_json,
+        new=new_json,
+    )
+
+
+class AuditService:
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    def search(self, query: AuditQuery, *, mask: bool = False) -> list[AuditEntry]:
+        with self._uow() as uow:
+            found = uow.audit.search(query)
+        if not mask:
+            return found
+        from dataclasses import replace
+
+        return [
+            replace(
+                e,
+                old=canonical_json(mask_values(e.old_values())) if e.old else e.old,
+                new=canonical_json(mask_values(e.new_values())) if e.new else e.new,
+            )
+            for e in found
+        ]
+
+    def actors(self) -> list[str]:
+        with self._uow() as uow:
+            return uow.audit.actors()
+
+    def entities(self) -> list[str]:
+        with self._uow() as uow:
+            return uow.audit.entities()
+
+    def count(self) -> int:
+        with self._uow() as uow:
+            return uow.audit.count()
+
+    def latest_chain_hash(self) -> str:
+        """The hash of the newest entry (64 zeros for an empty trail), for sync packages."""
+        with self._uow() as uow:
+            return uow.audit.latest_hash()
+
+    def verify(self) -> tuple[int, list[str]]:
+        """(entries checked, problems as sentences' parameters) over the whole chain."""
+        with self._uow() as uow:
+            count = 0
+
+            def counted():  # type: ignore[no-untyped-def]
+                nonlocal count
+                for entry in uow.audit.iterate():
+                    count += 1
+                    yield entry
+
+            problems = verify_chain(counted())
+        return count, [f"#{p.seq}: {p.reason}" for p in problems]
