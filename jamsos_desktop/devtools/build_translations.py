@@ -5,8 +5,9 @@
 
 Source strings are Bahasa Indonesia. ``pyside6-lupdate`` collects every ``tr()``/``translate()`` of
 ``jamsos_desktop/ui`` (generated form code excluded) and of the Designer forms into
-``resources/translations/jamsos_en.ts``, keeping the translations already written there; a new or
-changed string appears as *unfinished* until its English is written. ``pyside6-lrelease`` then compiles
+``resources/translations/jamsos_en.ts``, keeping the translations already written there (``--prune``
+drops those of strings gone from the code); a new or changed string appears as *unfinished* until its
+English is written. ``pyside6-lrelease`` then compiles
 each ``.ts`` in that folder (``jamsos_en.ts``, and the hand-written ``qtbase_id.ts`` that gives Qt's own
 buttons Indonesian words) into a ``.qm`` beside it. Both tools come from the same environment as this
 Python, and ``-locations none`` keeps the ``.ts`` free of line numbers, so the output only changes when
@@ -49,12 +50,17 @@ def sources() -> list[Path]:
     return [*python, *sorted(FORMS.glob("*.ui"))]
 
 
-def lupdate(ts_file: Path) -> None:
-    """Merge the current source strings into ``ts_file`` (created if missing)."""
+def lupdate(ts_file: Path, *, prune: bool = False) -> None:
+    """Merge the current source strings into ``ts_file`` (created if missing).
+
+    Strings no longer in the sources are kept as *vanished* (not compiled into the .qm) unless ``prune``:
+    engineers share one working tree, and a string one of them is rewriting may still be in the
+    committed code; when it comes back, lupdate revives its translation.
+    """
     files = [str(p.relative_to(ROOT)) for p in sources()]
     command = [
-        _tool("pyside6-lupdate"), *files, "-ts", str(ts_file), "-no-obsolete", "-locations", "none",
-        "-source-language", "id_ID", "-target-language", "en_GB", "-silent",
+        _tool("pyside6-lupdate"), *files, "-ts", str(ts_file), *(["-no-obsolete"] if prune else []),
+        "-locations", "none", "-source-language", "id_ID", "-target-language", "en_GB", "-silent",
     ]  # fmt: skip
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
 
@@ -147,6 +153,9 @@ def check() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if a translation is missing or stale")
+    parser.add_argument(
+        "--prune", action="store_true", help="drop translations of strings no longer in the code"
+    )
     args = parser.parse_args(argv)
     if args.check:
         problems = check()
@@ -155,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         if problems:
             print("run python -m jamsos_desktop.devtools.build_translations and translate", file=sys.stderr)
         return 1 if problems else 0
-    lupdate(APP_TS)
+    lupdate(APP_TS, prune=args.prune)
     for ts_file in sorted(TRANSLATIONS.glob("*.ts")):
         lrelease(ts_file, ts_file.with_suffix(".qm"))
         print(f"wrote {ts_file.with_suffix('.qm').relative_to(ROOT)}")

@@ -16,6 +16,10 @@
         <translation>full name</translation>
     </message>
     <message>
+        <source>Untuk saat ini hanya nama administrator yang dicatat. Akun pengguna dengan kata sandi dan hak akses datang bersama fitur keamanan data; sampai saat itu, lindungi laptop ini dengan kata sandi Windows.</source>
+        <translation type="vanished">For now only the administrator&apos;s name is recorded. User accounts with passwords and permissions come with the data-safety feature; until then, protect this laptop with a Windows password.</translation>
+    </message>
+    <message>
         <source>Administrator masuk dengan nama pengguna dan kata sandi ini, lalu membuat akun untuk petugas lain (operator, verifikator). Kata sandi paling sedikit 8 karakter; simpan di tempat aman, karena tanpa kata sandi data tidak bisa dibuka.</source>
         <translation>The administrator logs in with this user name and password, then creates accounts for the other clerks (operators, verifiers). The password needs at least 8 characters; keep it somewhere safe, because without it the data cannot be opened.</translation>
     </message>
@@ -1673,6 +1677,82 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Stasiun</source>
+        <extracomment>Emitted on the UI thread after the inbox and conflicts were read (tests wait on it). Emitted with the service&apos;s result (ImportResult / ExportResult) or the error.</extracomment>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Paket terakhir</source>
+        <translation>Last package</translation>
+    </message>
+    <message>
+        <source>No. urut</source>
+        <translation>Sequence no.</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Pekerja</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Nilai yang tampil</source>
+        <translation>Value shown</translation>
+    </message>
+    <message>
+        <source>Nilai lain</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>Pakai nilai yang tampil</source>
+        <translation>Keep the value shown</translation>
+    </message>
+    <message>
+        <source>Pakai nilai lain</source>
+        <translation>Use the other value</translation>
+    </message>
+    <message>
+        <source>Impor paket…</source>
+        <translation>Import package…</translation>
+    </message>
+    <message>
+        <source>Ekspor paket…</source>
+        <translation>Export package…</translation>
+    </message>
+    <message>
+        <source>Konflik terbuka</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <source>Komputer ini belum menjadi kantor atau stasiun sinkronisasi.</source>
+        <translation>This computer is not yet the office or a sync station.</translation>
+    </message>
+    <message>
+        <source>Komputer ini: %1</source>
+        <translation>This computer: %1</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>Impor paket</source>
+        <translation>Import package</translation>
+    </message>
+    <message>
+        <source>Ekspor paket</source>
+        <translation>Export package</translation>
     </message>
 </context>
 <context>
