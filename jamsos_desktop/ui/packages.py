@@ -1,7 +1,7 @@
 """Opening a sync package (``.jamsync``) handed to JamSos by Windows (double-click, "Open with").
 
-The sync page imports packages once the sync capability exists (a page with ``open_package(path)``);
-until then the clerk is told plainly that this version cannot import it yet.
+The sync page imports it (``import_file(path)``, or ``open_package(path)``); a version without the sync
+capability tells the clerk plainly that it cannot import packages yet.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def open_package_file(window: QMainWindow, path: Path) -> QMessageBox | None:
             page = show_page("syncPage")
         except KeyError:
             page = None
-    opener = getattr(page, "open_package", None)
+    opener = getattr(page, "open_package", None) or getattr(page, "import_file", None)
     if callable(opener) and path.is_file():
         opener(path)
         return None
