@@ -259,7 +259,8 @@ class _Layout:
                     room = w - 2.4 * mm
                     tw = width(text, font, size)
                     if tw > room:
-                        size = max(5.6, size * room / tw)
+                        # Identifiers (a phone to call, a NIK) shrink further rather than lose digits.
+                        size = max(4.8 if kind is Kind.ID else 5.6, size * room / tw * 0.98)
                         if width(text, font, size) > room:
                             text = _clip(text, font, size, room)
                     c.setFont(font, size)

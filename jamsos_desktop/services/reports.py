@@ -343,16 +343,16 @@ class ReportService:
                 per.setdefault(village, [0] * 7)[6] += n
         amount = ctx.programme.monthly_amount if ctx.programme is not None else 0
         columns = (
-            Column("Kecamatan / Desa", Kind.TEXT, 34),
-            Column("Kode", Kind.ID, 14),
+            Column("Kecamatan / Desa", Kind.TEXT, 40),
+            Column("Kode", Kind.ID, 16),
             Column("L", Kind.NUMBER, 8),
             Column("P", Kind.NUMBER, 8),
-            Column("Terdaftar", Kind.NUMBER, 10),
+            Column("Terdaftar", Kind.NUMBER, 11),
             Column("Aktif", Kind.NUMBER, 9),
-            Column("Ber-KPJ", Kind.NUMBER, 9),
+            Column("Ber-KPJ", Kind.NUMBER, 10),
             Column("Ikut program", Kind.NUMBER, 10),
             Column("Sudah kartu", Kind.NUMBER, 10),
-            Column("Iuran per bulan", Kind.MONEY, 15),
+            Column("Iuran per bulan", Kind.MONEY, 19),
         )
         rows: list[tuple[Any, ...]] = []
         styles: list[RowStyle] = []
@@ -648,13 +648,13 @@ class ReportService:
     # -- lists ----------------------------------------------------------------------------------------
     _LIST_COLUMNS = (
         Column("No", Kind.NUMBER, 6),
-        Column("Nama", Kind.TEXT, 30),
-        Column("NIK", Kind.ID, 21),
-        Column("No. HP", Kind.ID, 16),
-        Column("Alamat", Kind.TEXT, 30),
-        Column("Desa/Kelurahan", Kind.TEXT, 20),
-        Column("Kecamatan", Kind.TEXT, 17),
-        Column("Pekerjaan", Kind.TEXT, 18),
+        Column("Nama", Kind.TEXT, 26),
+        Column("NIK", Kind.ID, 23),
+        Column("No. HP", Kind.ID, 20),
+        Column("Alamat", Kind.TEXT, 33),
+        Column("Desa/Kelurahan", Kind.TEXT, 17),
+        Column("Kecamatan", Kind.TEXT, 15),
+        Column("Pekerjaan", Kind.TEXT, 19),
     )
 
     def _list_table(
