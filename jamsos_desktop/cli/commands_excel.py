@@ -85,6 +85,8 @@ def cmd_import(args: argparse.Namespace, session: Session) -> Result:
     try:
         table = importer.read(args.file, progress)  # read once; mapping names refer to its headers
         mapping = parse_mapping(args.map, table.headers) if args.map else None
+        if not args.dry_run:
+            ctx.backup_before("import")  # data safety: a checked copy before every import
         result = _run_on(importer, table, mapping, args, progress, session.lang)
     finally:
         progress.close()
