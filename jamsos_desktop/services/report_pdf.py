@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from jamsos_desktop.domain.formatting import format_datetime, format_number
+from jamsos_desktop.domain.formatting import format_datetime, format_number, mask_nik
 from jamsos_desktop.domain.money import format_rupiah
 from jamsos_desktop.services import card_pdf
 from jamsos_desktop.services.card_pdf import FONT, FONT_BOLD, register_fonts, width
@@ -216,8 +216,9 @@ class _Layout:
         c.drawString(self.left, self.y, table.title)
         self.y -= 2.5 * mm
         self._header(table, widths)
-        rows = table.pdf_rows if table.pdf_rows is not None else table.rows
+        rows = table.rows
         kinds = [col.kind for col in table.columns]
+        masked = [col.masked for col in table.columns]
         lefts = []
         x = self.left
         for w in widths:
@@ -251,8 +252,8 @@ class _Layout:
                 c.drawString(self.left + 1.2 * mm, text_y, str(row[0]))
             else:
                 font = FONT_BOLD if style in (RowStyle.SUBTOTAL, RowStyle.TOTAL) else FONT
-                for value, kind, x0, w in zip(row, kinds, lefts, widths, strict=False):
-                    text = _cell_text(value, kind)
+                for value, kind, hide, x0, w in zip(row, kinds, masked, lefts, widths, strict=False):
+                    text = (mask_nik(value) or "belum ada NIK") if hide else _cell_text(value, kind)
                     if not text:
                         continue
                     size = BODY_PT

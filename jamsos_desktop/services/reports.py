@@ -26,7 +26,6 @@ from jamsos_desktop.domain.formatting import (
     format_money,
     format_number,
     format_short_date,
-    mask_nik,
 )
 from jamsos_desktop.domain.programme import Month, Programme
 from jamsos_desktop.domain.worker_types import WorkerStatus
@@ -126,6 +125,8 @@ class Column:
     kind: Kind = Kind.TEXT
     #: Relative width (the PDF scales the widths to the page, the workbook uses them as characters).
     width: float = 12
+    #: A NIK: printed masked (region and last digits), kept whole in the workbook for the office.
+    masked: bool = False
 
 
 class RowStyle(str, Enum):
@@ -142,15 +143,13 @@ class Table:
     rows: list[tuple[Any, ...]]
     styles: list[RowStyle] = field(default_factory=list)
     sheet: str = ""
-    #: Values shown in the PDF for columns of identifiers (masked NIK); the workbook keeps the full value.
-    pdf_rows: list[tuple[Any, ...]] | None = None
 
     def style(self, i: int) -> RowStyle:
         return self.styles[i] if i < len(self.styles) else RowStyle.NORMAL
 
     @property
     def data_rows(self) -> int:
-        return sum(1 for i in range(len(self.rows)) if self.style(i) is RowStyle.NORMAL)
+        return len(self.rows) - sum(1 for s in self.styles if s is not RowStyle.NORMAL)
 
 
 @dataclass(frozen=True)
@@ -649,7 +648,7 @@ class ReportService:
     _LIST_COLUMNS = (
         Column("No", Kind.NUMBER, 6),
         Column("Nama", Kind.TEXT, 26),
-        Column("NIK", Kind.ID, 23),
+        Column("NIK", Kind.ID, 23, masked=True),
         Column("No. HP", Kind.ID, 20),
         Column("Alamat", Kind.TEXT, 33),
         Column("Desa/Kelurahan", Kind.TEXT, 17),
@@ -662,7 +661,6 @@ class ReportService:
         values: Callable[[tuple[Any, ...]], tuple[Any, ...]],
     ) -> Table:  # fmt: skip
         rows: list[tuple[Any, ...]] = []
-        pdf_rows: list[tuple[Any, ...]] = []
         styles: list[RowStyle] = []
         current = None
         village_counts: dict[str, int] = {}
@@ -678,16 +676,14 @@ class ReportService:
                 )
                 section = (heading,) + ("",) * (len(self._LIST_COLUMNS) + len(extra) - 1)
                 rows.append(section)
-                pdf_rows.append(section)
                 styles.append(RowStyle.SECTION)
             where = address + (f" RT {rt}" if rt else "") + (f"/RW {rw}" if rw else "")
             base = (n, name, nik, phone, where.strip(), ctx.names.get(village, village),
                     ctx.names.get(village[:8], village[:8]), occupation)  # fmt: skip
             more = values(r)
             rows.append(base + more)
-            pdf_rows.append((n, name, mask_nik(nik) if nik else "belum ada NIK", *base[3:], *more))
             styles.append(RowStyle.NORMAL)
-        return Table(title, self._LIST_COLUMNS + extra, rows, styles, sheet, pdf_rows)
+        return Table(title, self._LIST_COLUMNS + extra, rows, styles, sheet)
 
     def _self_paying(self, ctx: _Ctx) -> ReportDocument:
         p = ctx.programme
