@@ -49,6 +49,7 @@ def test_preview_then_commit_then_report(qtbot, wizard: ImportWizard, ui_context
         qtbot.mouseClick(wizard.commitButton, Qt.MouseButton.LeftButton)
     assert wizard.stack.currentIndex() == ImportWizard.PAGE_DONE
     assert ui_context.registry.stats().total == 23
+    assert list((ui_context.data_dir / "backups").glob("*-import.sqlite3")), "no backup before the import"
 
     target = tmp_path / "laporan.xlsx"
     wizard.choose_report_path = lambda suggested: str(target)  # type: ignore[method-assign]

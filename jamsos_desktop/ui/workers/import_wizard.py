@@ -187,6 +187,7 @@ class ImportWizard(QDialog):
         self.setObjectName("importWizard")
         self.setWindowTitle(self.tr("Impor daftar pekerja dari Excel"))
         self.resize(1000, 640)
+        self._context = context
         self._importer = WorkerImporter(
             context.unit_of_work,
             context.region_table,
@@ -438,8 +439,11 @@ class ImportWizard(QDialog):
         if self.preview is None:
             return
         preview, importer = self.preview, self._importer
+        backup_before = getattr(self._context, "backup_before", None)
 
         def job(progress: _Progress) -> object:
+            if backup_before is not None:
+                backup_before("import")  # data safety: a checked copy before every import
             return importer.commit(preview, progress)
 
         self._run(job, self._commit_done, self.tr("Menyimpan\u2026"))
