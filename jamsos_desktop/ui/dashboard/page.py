@@ -251,13 +251,13 @@ class DashboardPage(QWidget):
 
     def _summary(self, snap: DashboardSnapshot) -> str:
         if snap.programme is None:
-            return self.tr("Belum ada program. %1 pekerja aktif terdaftar.").replace(
+            return self.tr("Belum ada program. %1 pekerja terdaftar.").replace(
                 "%1", format_number(snap.registered)
             )
         p = snap.programme
         text = (
             self.tr(
-                "%1 peserta dari %2 pekerja aktif; iuran %3 per bulan; per %4: %5 aktif, %6 terlambat, %7 nonaktif."
+                "%1 peserta dari %2 pekerja terdaftar; iuran %3 per bulan; per %4: %5 aktif, %6 terlambat, %7 nonaktif."
             )
             .replace("%1", format_number(snap.enrolled))
             .replace("%2", format_number(snap.registered))
@@ -331,7 +331,7 @@ class DashboardPage(QWidget):
         chart = self._reset(self.enrolledChart, title)
         series = QHorizontalBarSeries()
         registered = self._bar_set(
-            "registered", self.tr("Pekerja aktif"), GREY, [d.registered for d in self._rows(snap)]
+            "registered", self.tr("Pekerja terdaftar"), GREY, [d.registered for d in self._rows(snap)]
         )
         enrolled = self._bar_set(
             "enrolled", self.tr("Ikut program"), BLUE, [d.enrolled for d in self._rows(snap)]
