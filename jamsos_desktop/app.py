@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from jamsos_desktop.services.dashboard import DashboardService
     from jamsos_desktop.services.privacy import PrivacyService
     from jamsos_desktop.services.reports import ReportService
+    from jamsos_desktop.services.sync import SyncService
     from jamsos_desktop.services.users import UserService
 
 log = logging.getLogger(__name__)
@@ -182,6 +183,20 @@ class AppContext:
             )
         return self._reports
 
+    @property
+    def sync(self) -> SyncService:
+        """Stations and sync packages (issue 6; cryptography is imported on first use)."""
+        if getattr(self, "_sync", None) is None:
+            from jamsos_desktop.services.sync import SyncService
+
+            self._sync = SyncService(
+                self.unit_of_work,
+                data_dir=self.data_dir,
+                user=lambda: self.user(),
+                clock=lambda: self.clock(),
+                regency=self.regency,
+            )
+        return self._sync
 
     @property
     def backup_dir(self) -> Path:

@@ -103,8 +103,7 @@ def cmd_demo(args: argparse.Namespace, session: Session) -> Result:
 def cmd_stats(args: argparse.Namespace, session: Session) -> Result:
     ctx = session.context()
     stats = ctx.registry.stats()
-    # Stations and conflicts arrive with the sync capability; until then the database holds none of
-    # them, and zero is the true count.
+    stations, open_conflicts = ctx.sync.counts()
     data = {
         "workers": stats.total,
         "active_workers": stats.active,
@@ -115,8 +114,8 @@ def cmd_stats(args: argparse.Namespace, session: Session) -> Result:
         "enrollments": ctx.programmes.enrolled_count(),
         "payments": ctx.payments.count(),
         "cards_printed": ctx.cards.count_printed(),
-        "stations": 0,
-        "open_conflicts": 0,
+        "stations": stations,
+        "open_conflicts": open_conflicts,
     }
     lines = [
         f"Pekerja: {format_number(stats.total)} (aktif {format_number(stats.active)}, "

@@ -19,6 +19,7 @@ from jamsos_desktop.cli import (
     commands_programmes,
     commands_reports,
     commands_safety,
+    commands_sync,
     commands_workers,
 )
 from jamsos_desktop.cli.base import ContextOpener, Result, Session, default_lang, emit_json, emit_lines
@@ -28,7 +29,7 @@ from jamsos_desktop.domain.messages import render
 log = logging.getLogger("jamsos.cli")
 EXIT_INTERNAL = 4
 PACKAGE_SUFFIX = ".jamsync"
-COMMAND_MODULES = [commands_core, commands_workers, commands_programmes, commands_cards, commands_safety, commands_reports]
+COMMAND_MODULES = [commands_core, commands_workers, commands_programmes, commands_cards, commands_safety, commands_reports, commands_sync]
 
 
 class _ArgumentError(Exception):

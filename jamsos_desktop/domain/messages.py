@@ -811,3 +811,94 @@ CATALOGUE.update(
         ),
     }
 )
+
+# -- sync between stations and the office (issue 6) ---------------------------------------------------
+CATALOGUE.update(
+    {
+        "sync.no_keys": (
+            "Kunci sinkronisasi tidak ada di {path}; daftarkan atau gabungkan stasiun ini dulu.",
+            "The sync keys are missing from {path}; register or join this station first.",
+        ),
+        "sync.not_office": (
+            "Komputer ini adalah stasiun desa, bukan kantor; hanya kantor yang mendaftarkan stasiun.",
+            "This computer is a village station, not the office; only the office registers stations.",
+        ),
+        "sync.station_name": ("Nama stasiun tidak boleh kosong.", "The station name must not be empty."),
+        "sync.station_exists": (
+            "Stasiun \u201c{name}\u201d sudah terdaftar.",
+            "Station \u201c{name}\u201d is already registered.",
+        ),
+        "sync.provisioning_unreadable": (
+            "Berkas pendaftaran stasiun {path} tidak dapat dibaca.",
+            "The station provisioning file {path} cannot be read.",
+        ),
+        "sync.provisioning_invalid": (
+            "Berkas pendaftaran stasiun {path} tidak sah (tanda tangan kantor salah).",
+            "The station provisioning file {path} is not valid (wrong office signature).",
+        ),
+        "sync.already_joined": (
+            "Komputer ini sudah menjadi stasiun \u201c{name}\u201d.",
+            "This computer is already station \u201c{name}\u201d.",
+        ),
+        "sync.no_station": (
+            "Komputer ini belum menjadi stasiun atau kantor sinkronisasi.",
+            "This computer is not a sync station or office yet.",
+        ),
+        "sync.office_needs_station": (
+            "Di kantor, sebutkan stasiun tujuan paket (--station NAMA).",
+            "At the office, name the station the package is for (--station NAME).",
+        ),
+        "sync.station_cannot_ack": (
+            "Stasiun desa hanya mengirim paket ke kantor.",
+            "A village station only sends packages to the office.",
+        ),
+        "sync.unknown_station": (
+            "Stasiun \u201c{name}\u201d tidak dikenal.",
+            "Station \u201c{name}\u201d is not known.",
+        ),
+        "sync.package_unreadable": (
+            "Paket {path} tidak dapat dibaca ({detail}).",
+            "Package {path} cannot be read ({detail}).",
+        ),
+        "sync.package_too_big": (
+            "Paket {path} terlalu besar untuk sebuah paket sinkronisasi; ditolak.",
+            "Package {path} is too big for a sync package; refused.",
+        ),
+        "sync.package_damaged": (
+            "Paket {path} rusak atau telah diubah; tidak ada yang disimpan.",
+            "Package {path} is damaged or was altered; nothing was saved.",
+        ),
+        "sync.package_members": (
+            "Paket {path} berisi berkas yang tidak semestinya; ditolak.",
+            "Package {path} contains unexpected files; refused.",
+        ),
+        "sync.not_for_us": (
+            "Paket {path} ditujukan untuk stasiun lain.",
+            "Package {path} is addressed to another station.",
+        ),
+        "sync.unknown_sender": (
+            "Paket dari pengirim yang tidak dikenal ({sender}); ditolak.",
+            "Package from an unknown sender ({sender}); refused.",
+        ),
+        "sync.bad_signature": (
+            "Tanda tangan paket {path} tidak sah; ditolak.",
+            "The signature of package {path} is not valid; refused.",
+        ),
+        "sync.package_replaced": (
+            "Paket {package_id} sudah diimpor dengan isi lain; ditolak.",
+            "Package {package_id} was already imported with other content; refused.",
+        ),
+        "sync.sequence_reused": (
+            "Nomor urut {seq} dari {sender} sudah dipakai paket lain; ditolak.",
+            "Sequence number {seq} from {sender} was already used by another package; refused.",
+        ),
+        "sync.foreign_changes": (
+            "Paket dari {sender} memuat perubahan atas nama stasiun lain; ditolak.",
+            "The package from {sender} carries changes in another station's name; refused.",
+        ),
+        "sync.conflict_unknown": (
+            "Konflik {id} tidak ada (lagi).",
+            "Conflict {id} does not exist (any more).",
+        ),
+    }
+)

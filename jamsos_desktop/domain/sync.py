@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 #: Worker fields that travel in packages (heirs travel as one list value, consent as one value).
@@ -238,3 +239,65 @@ def next_sequence(seen: Iterable[int]) -> int:
     while expected in got:
         expected += 1
     return expected
+
+
+# -- what services exchange with storage ----------------------------------------------------------
+@dataclass(frozen=True)
+class Station:
+    """A village laptop or the office (*stasiun*), with its public keys and the villages it serves."""
+
+    id: str
+    name: str
+    is_office: bool
+    sign_public: str
+    box_public: str
+    villages: tuple[str, ...] = ()
+    is_self: bool = False
+    last_seq_in: int = 0
+    last_package_at: datetime | None = None
+    last_seq_out: int = 0
+    acked_hlc: str = ""
+    clock: str = ""
+
+
+@dataclass(frozen=True)
+class FieldState:
+    """Stored outcome of a field: the winning clock and value, and what the worker row holds."""
+
+    hlc: str
+    value: str
+    applied: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A losing value kept for review."""
+
+    id: int
+    uid: str
+    field: str
+    kind: str  # "value" or "unique"
+    winner_hlc: str
+    winner_value: Any
+    loser_hlc: str
+    loser_value: Any
+    loser_origin: str
+    other_uid: str | None = None
+    worker_name: str = ""
+
+
+@dataclass(frozen=True)
+class PackageRecord:
+    """A package written or read here."""
+
+    package_id: str
+    digest: str
+    direction: str
+    sender: str
+    recipient: str
+    seq: int
+    at: datetime
+    records: int = 0
+    inserted: int = 0
+    updated: int = 0
+    conflicts: int = 0

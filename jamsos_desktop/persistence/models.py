@@ -120,4 +120,9 @@ class HeirRow(Base):
 
 # Models of later issues live in their own modules; importing them here puts their tables in
 # Base.metadata (Alembic's comparison and the tests see the whole schema).
-from jamsos_desktop.persistence import card_models, programme_models, safety_models  # noqa: E402,F401
+from jamsos_desktop.persistence import (  # noqa: E402,F401
+    card_models,
+    programme_models,
+    safety_models,
+    sync_models,
+)

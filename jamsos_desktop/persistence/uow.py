@@ -26,6 +26,7 @@ from jamsos_desktop.persistence.repositories import (
     WorkerRepository,
 )
 from jamsos_desktop.persistence.safety_repositories import AuditRepository, PrivacyRepository, UserRepository
+from jamsos_desktop.persistence.sync_repository import SyncRepository
 
 
 class SqlUnitOfWork:
@@ -49,6 +50,7 @@ class SqlUnitOfWork:
     audit: AuditRepository
     users: UserRepository
     privacy: PrivacyRepository
+    sync: SyncRepository
     #: Who acts (a domain ``Actor``), set by the composition root; None for internal callers.
     actor: Any = None
 
@@ -94,6 +96,7 @@ class SqlUnitOfWork:
         self.audit = AuditRepository(self.session)
         self.users = UserRepository(self.session)
         self.privacy = PrivacyRepository(self.session)
+        self.sync = SyncRepository(self.session)
         return self
 
     def __exit__(self, exc_type, exc, tb):  # type: ignore[no-untyped-def]

@@ -31,6 +31,7 @@ from jamsos_desktop.ui.icons import icon
 from jamsos_desktop.ui.placeholders import ComingPage, coming_pages
 from jamsos_desktop.ui.programs.page import ProgramsPage
 from jamsos_desktop.ui.safety.menu import SafetyActions
+from jamsos_desktop.ui.sync.page import SyncPage
 from jamsos_desktop.ui.workers.page import WorkersPage
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
 
         self.workersPage = WorkersPage(context, self.stack)
         self._add_page(self.workersPage, "workers", self.tr("Pekerja"))
-        built = {"programsPage": ProgramsPage, "calendarPage": CalendarPage, "cardsPage": CardsPage, "dashboardPage": DashboardPage}
+        built = {"programsPage": ProgramsPage, "calendarPage": CalendarPage, "cardsPage": CardsPage, "dashboardPage": DashboardPage, "syncPage": SyncPage}
         for name, icon_name, title, text in coming_pages():
             page = built[name](context, self.stack) if name in built else ComingPage(name, title, text, self.stack)
             self._add_page(page, icon_name, title)

@@ -1,0 +1,141 @@
+"""``station register|join|list`` and ``sync export|import|conflicts|resolve`` (issue 6, CONTRACT.md)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from jamsos_desktop.cli.base import Result, Session
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    station = sub.add_parser("station", parents=[common], help="village laptops (stations) and the office")
+    stations = station.add_subparsers(dest="station_command", metavar="ACTION", required=True)
+    p = stations.add_parser("register", parents=[common], help="office: provisioning file for a laptop")
+    p.add_argument("name")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument("--village", nargs="*", default=[], metavar="CODE", help="villages the station serves")
+    p.set_defaults(handler=cmd_station_register)
+    p = stations.add_parser(
+        "join", parents=[common], help="laptop: become the station of a provisioning file"
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_station_join)
+    p = stations.add_parser("list", parents=[common], help="stations known here, last package, overdue")
+    p.set_defaults(handler=cmd_station_list)
+
+    sync = sub.add_parser("sync", parents=[common], help="sync packages between stations and the office")
+    syncs = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    p = syncs.add_parser("export", parents=[common], help="write a signed, encrypted .jamsync package")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument("--station", metavar="NAME", help="office: the acknowledgement for this station")
+    p.set_defaults(handler=cmd_sync_export)
+    p = syncs.add_parser("import", parents=[common], help="verify and merge a package")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_sync_import)
+    p = syncs.add_parser("conflicts", parents=[common], help="open conflicts")
+    p.set_defaults(handler=cmd_sync_conflicts)
+    p = syncs.add_parser("resolve", parents=[common], help="close a conflict with one of its values")
+    p.add_argument("id", type=int)
+    p.add_argument("--keep", choices=["shown", "other"], default="shown")
+    p.set_defaults(handler=cmd_sync_resolve)
+
+
+def cmd_station_register(args: argparse.Namespace, session: Session) -> Result:
+    station = session.context().sync.register_station(args.name, args.village, args.out)
+    data = {
+        "station_id": station.id,
+        "name": station.name,
+        "villages": list(station.villages),
+        "path": str(args.out),
+    }
+    return Result(data, [f"Stasiun {station.name} ({station.id}) terdaftar; berkas: {args.out} (rahasia)"])
+
+
+def cmd_station_join(args: argparse.Namespace, session: Session) -> Result:
+    station = session.context().sync.join(args.file)
+    return Result({"station_id": station.id, "name": station.name}, [f"Komputer ini: stasiun {station.name}"])
+
+
+def cmd_station_list(args: argparse.Namespace, session: Session) -> Result:
+    rows = session.context().sync.inbox()
+    data = {
+        "stations": [
+            {
+                "id": r.station.id,
+                "name": r.station.name,
+                "office": r.station.is_office,
+                "villages": list(r.station.villages),
+                "last_seq": r.station.last_seq_in,
+                "last_package_at": r.station.last_package_at.isoformat()
+                if r.station.last_package_at
+                else None,
+                "overdue": r.overdue,
+            }
+            for r in rows
+        ]
+    }
+    lines = [f"{r.station.name}\t{r.station.last_seq_in}\t{'terlambat' if r.overdue else ''}" for r in rows]
+    return Result(data, lines)
+
+
+def cmd_sync_export(args: argparse.Namespace, session: Session) -> Result:
+    result = session.context().sync.export(args.out, args.station)
+    data = {
+        "package_id": result.package_id,
+        "records": result.records,
+        "changes": result.changes,
+        "seq": result.seq,
+        "to": result.recipient,
+        "path": str(result.path),
+    }
+    return Result(
+        data, [f"Paket {result.package_id} ({result.records} data) untuk {result.recipient}: {result.path}"]
+    )
+
+
+def cmd_sync_import(args: argparse.Namespace, session: Session) -> Result:
+    ctx = session.context()
+    result = ctx.sync.import_package(args.file)
+    data = {
+        "status": result.status,
+        "package_id": result.package_id,
+        "from": result.sender,
+        "records": result.records,
+        "inserted": result.inserted,
+        "updated": result.updated,
+        "conflicts": result.conflicts,
+        "rejected": list(result.rejected),
+    }
+    if result.conflicts:
+        data["conflict_list"] = [_conflict(c) for c in ctx.sync.conflicts()]
+    lines = [
+        f"Paket {result.package_id}: {result.status}; baru {result.inserted}, diubah {result.updated}, "
+        f"konflik {result.conflicts}"
+    ]
+    code = 1 if (result.conflicts or result.rejected) else 0
+    return Result(data, lines, exit_code=code)
+
+
+def _conflict(c: object) -> dict[str, object]:
+    return {
+        "id": c.id,  # type: ignore[attr-defined]
+        "uid": c.uid,  # type: ignore[attr-defined]
+        "field": c.field,  # type: ignore[attr-defined]
+        "kind": c.kind,  # type: ignore[attr-defined]
+        "shown": c.winner_value,  # type: ignore[attr-defined]
+        "other": c.loser_value,  # type: ignore[attr-defined]
+        "other_uid": c.other_uid,  # type: ignore[attr-defined]
+    }
+
+
+def cmd_sync_conflicts(args: argparse.Namespace, session: Session) -> Result:
+    conflicts = session.context().sync.conflicts()
+    data = {"conflicts": [_conflict(c) for c in conflicts]}
+    lines = [f"{c.id}\t{c.worker_name}\t{c.field}\t{c.winner_value!r} / {c.loser_value!r}" for c in conflicts]
+    return Result(data, lines)
+
+
+def cmd_sync_resolve(args: argparse.Namespace, session: Session) -> Result:
+    session.context().sync.resolve(args.id, keep_loser=args.keep == "other")
+    return Result({"resolved": args.id}, [f"Konflik {args.id} selesai."])

@@ -1,0 +1,104 @@
+"""SQLAlchemy models of sync between stations and the office (issue 6). Schema: migration ``0005_sync``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from jamsos_desktop.persistence.models import Base
+
+
+class SyncStationRow(Base):
+    """A station known here: this database's own identity (``is_self``), the office, or a laptop the
+    office registered. Only public keys are stored; private keys live in ``data_dir/keys``."""
+
+    __tablename__ = "sync_station"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    is_self: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_office: Mapped[bool] = mapped_column(Boolean, default=False)
+    sign_public: Mapped[str] = mapped_column(String(64))
+    box_public: Mapped[str] = mapped_column(String(64))
+    villages: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of village codes
+    registered_at: Mapped[datetime] = mapped_column(DateTime)
+    #: Office side: the highest sequence number received from this station, and when.
+    last_seq_in: Mapped[int] = mapped_column(Integer, default=0)
+    last_package_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: Own row: the last sequence number sent, the newest own change the office acknowledged, the HLC.
+    last_seq_out: Mapped[int] = mapped_column(Integer, default=0)
+    acked_hlc: Mapped[str] = mapped_column(String(80), default="")
+    clock: Mapped[str] = mapped_column(String(80), default="")
+
+
+class SyncChangeRow(Base):
+    """Every change known here, local or received: the merge is a function of this set."""
+
+    __tablename__ = "sync_change"
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    field: Mapped[str] = mapped_column(String(32), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # canonical JSON
+    origin: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(16))
+    supersedes: Mapped[str] = mapped_column(Text, default="[]")
+
+    __table_args__ = (Index("ix_sync_change_origin_hlc", "origin", "hlc"),)
+
+
+class SyncFieldRow(Base):
+    """The current outcome of one field: the winning change, and the value the worker row holds
+    (``applied``; differs from the winner only while a unique value is claimed by another record)."""
+
+    __tablename__ = "sync_field"
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    field: Mapped[str] = mapped_column(String(32), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+    value: Mapped[str] = mapped_column(Text)
+    applied: Mapped[str] = mapped_column(Text)
+
+
+class SyncRecordRow(Base):
+    """Per record: the worker row version last captured or written by sync (a different version means
+    a local edit not captured yet)."""
+
+    __tablename__ = "sync_record"
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seen_version: Mapped[int] = mapped_column(Integer)
+
+
+class SyncPackageRow(Base):
+    """Every package written or read here; ``digest`` (SHA-256 of the file) tells a replay from a forgery."""
+
+    __tablename__ = "sync_package"
+    package_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    direction: Mapped[str] = mapped_column(String(3))  # "in" / "out"
+    sender: Mapped[str] = mapped_column(String(40), index=True)
+    recipient: Mapped[str] = mapped_column(String(40))
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    records: Mapped[int] = mapped_column(Integer, default=0)
+    inserted: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    conflicts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncConflictRow(Base):
+    """A losing value kept for review: a concurrent edit (``kind`` "value") or a unique value (NIK, KPJ)
+    claimed by another record (``kind`` "unique", ``other_uid`` holds it)."""
+
+    __tablename__ = "sync_conflict"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(8))
+    winner_hlc: Mapped[str] = mapped_column(String(80))
+    winner_value: Mapped[str] = mapped_column(Text)
+    loser_hlc: Mapped[str] = mapped_column(String(80))
+    loser_value: Mapped[str] = mapped_column(Text)
+    loser_origin: Mapped[str] = mapped_column(String(40))
+    other_uid: Mapped[str | None] = mapped_column(String(36))
+
+    __table_args__ = (Index("ix_sync_conflict_key", "uid", "field"),)

@@ -1,0 +1,184 @@
+"""Sync page (*Sinkronisasi*): the office inbox (stations, last package, overdue), open conflicts with a
+side-by-side review, and import/export of ``.jamsync`` packages in the background."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jamsos_desktop.domain.errors import JamsosError
+from jamsos_desktop.ui.programs.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from jamsos_desktop.app import AppContext
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_show(v) for v in value)
+    return "" if value is None else str(value)
+
+
+class SyncPage(QWidget):
+    """``syncPage``. Views ask the service through the background runner; nothing blocks the UI."""
+
+    #: Emitted on the UI thread after the inbox and conflicts were read (tests wait on it).
+    refreshed = Signal()
+    #: Emitted with the service's result (ImportResult / ExportResult) or the error.
+    finished = Signal(object)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncPage")
+        self._context = context
+        self._conflicts: list[Any] = []
+
+        self.status = QLabel(self)
+        self.status.setObjectName("syncStatus")
+        self.stations = QTableWidget(0, 4, self)
+        self.stations.setObjectName("syncStations")
+        self.stations.setHorizontalHeaderLabels(
+            [self.tr("Stasiun"), self.tr("Paket terakhir"), self.tr("No. urut"), self.tr("Terlambat")]
+        )
+        self.conflicts = QTableWidget(0, 4, self)
+        self.conflicts.setObjectName("syncConflicts")
+        self.conflicts.setHorizontalHeaderLabels(
+            [self.tr("Pekerja"), self.tr("Isian"), self.tr("Nilai yang tampil"), self.tr("Nilai lain")]
+        )
+        self.conflicts.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.keep_shown = QPushButton(self.tr("Pakai nilai yang tampil"), self)
+        self.keep_shown.setObjectName("syncKeepShown")
+        self.keep_other = QPushButton(self.tr("Pakai nilai lain"), self)
+        self.keep_other.setObjectName("syncKeepOther")
+        self.import_button = QPushButton(self.tr("Impor paket\u2026"), self)
+        self.import_button.setObjectName("syncImportButton")
+        self.export_button = QPushButton(self.tr("Ekspor paket\u2026"), self)
+        self.export_button.setObjectName("syncExportButton")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        review = QHBoxLayout()
+        review.addWidget(self.keep_shown)
+        review.addWidget(self.keep_other)
+        review.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(QLabel(self.tr("Stasiun"), self))
+        layout.addWidget(self.stations)
+        layout.addWidget(QLabel(self.tr("Konflik terbuka"), self))
+        layout.addWidget(self.conflicts)
+        layout.addLayout(review)
+
+        self.import_button.clicked.connect(self._ask_import)
+        self.export_button.clicked.connect(self._ask_export)
+        self.keep_shown.clicked.connect(lambda: self.resolve_selected(keep_other=False))
+        self.keep_other.clicked.connect(lambda: self.resolve_selected(keep_other=True))
+        self.refresh()
+
+    # -- reading ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        sync = self._context.sync
+        run_in_background(
+            lambda: (sync.own(), sync.inbox(), sync.conflicts(limit=500)), self._show, self._fail
+        )
+
+    def _show(self, value: Any) -> None:
+        own, inbox, conflicts = value
+        if own is None:
+            self.status.setText(self.tr("Komputer ini belum menjadi kantor atau stasiun sinkronisasi."))
+        else:
+            self.status.setText(self.tr("Komputer ini: %1").replace("%1", own.name))
+        self.stations.setRowCount(len(inbox))
+        for row, info in enumerate(inbox):
+            s = info.station
+            when = s.last_package_at.strftime("%d-%m-%Y %H:%M") if s.last_package_at else "\u2014"
+            cells = [s.name, when, str(s.last_seq_in), self.tr("ya") if info.overdue else ""]
+            for column, text in enumerate(cells):
+                self.stations.setItem(row, column, QTableWidgetItem(text))
+        self._conflicts = conflicts
+        self.conflicts.setRowCount(len(conflicts))
+        for row, c in enumerate(conflicts):
+            for column, text in enumerate(
+                [c.worker_name, c.field, _show(c.winner_value), _show(c.loser_value)]
+            ):
+                self.conflicts.setItem(row, column, QTableWidgetItem(text))
+        if conflicts:
+            self.conflicts.selectRow(0)
+        self.refreshed.emit()
+
+    # -- actions ------------------------------------------------------------------------------------
+    def resolve_selected(self, *, keep_other: bool) -> None:
+        row = self.conflicts.currentRow()
+        if not 0 <= row < len(self._conflicts):
+            return
+        conflict = self._conflicts[row]
+        sync = self._context.sync
+        run_in_background(
+            lambda: sync.resolve(conflict.id, keep_loser=keep_other),
+            lambda _r: self.refresh(),
+            self._fail,
+            owner=self,
+        )
+
+    def import_file(self, path: Path) -> None:
+        self._busy(True)
+        sync = self._context.sync
+        run_in_background(lambda: sync.import_package(path), self._done, self._fail, owner=self)
+
+    def export_file(self, path: Path, station: str | None = None) -> None:
+        self._busy(True)
+        sync = self._context.sync
+        run_in_background(lambda: sync.export(path, station), self._done, self._fail, owner=self)
+
+    def _ask_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Impor paket"), "", "JamSos (*.jamsync)")
+        if name:
+            self.import_file(Path(name))
+
+    def _ask_export(self) -> None:
+        own = self._context.sync.own()
+        station = None
+        if own is not None and own.is_office:
+            names = [i.station.name for i in self._context.sync.inbox() if not i.station.is_office]
+            station, chosen = QInputDialog.getItem(
+                self, self.tr("Ekspor paket"), self.tr("Stasiun"), names, 0, False
+            )
+            if not chosen:
+                return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Ekspor paket"), "", "JamSos (*.jamsync)")
+        if name:
+            self.export_file(Path(name), station)
+
+    def _busy(self, busy: bool) -> None:
+        self.import_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy)
+
+    def _done(self, result: Any) -> None:
+        self._busy(False)
+        fields = {k: v for k, v in vars(result).items() if k != "path"} if hasattr(result, "__dict__") else {}
+        self.status.setText(json.dumps(fields, default=str, ensure_ascii=False))
+        self.finished.emit(result)
+        self.refresh()
+
+    def _fail(self, exc: BaseException) -> None:
+        self._busy(False)
+        text = exc.message() if isinstance(exc, JamsosError) else str(exc)
+        self.status.setText(text)
+        self.finished.emit(exc)

@@ -1,0 +1,85 @@
+"""The sync page as an office clerk uses it: import a station's package in the background, see the
+station in the inbox, review a conflict side by side and choose a value."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+from jamsos_desktop.app import open_context
+from jamsos_desktop.domain.worker import WorkerData, WorkerQuery
+from jamsos_desktop.domain.worker_types import Sex
+from jamsos_desktop.ui.sync.page import SyncPage
+
+MUNIP = WorkerData(
+    name="Munip", sex=Sex.MALE, birth_date=date(1990, 8, 12), village_code="19.03.01.2008",
+    nik="1903011208902835", phone="081211112222",
+)  # fmt: skip
+
+
+def _edit_phone(ctx, value: str) -> None:  # type: ignore[no-untyped-def]
+    [worker_id] = ctx.registry.search_ids(WorkerQuery())
+    worker = ctx.registry.get(worker_id)
+    data = WorkerData(**{name: getattr(worker, name) for name in WorkerData.__dataclass_fields__})
+    ctx.registry.update(worker.id, replace(data, phone=value), expected_version=worker.version)
+
+
+def test_import_review_and_resolve(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    office = open_context(data_dir=tmp_path / "office")
+    station = open_context(data_dir=tmp_path / "station")
+    for ctx, minute in ((office, 0), (station, 30)):
+        ctx.clock = lambda minute=minute: datetime(2026, 11, 24, 9, minute)
+    try:
+        office.sync.register_station("Rias", ["19.03.01.2008"], tmp_path / "rias.station")
+        station.sync.join(tmp_path / "rias.station")
+        station.registry.register(MUNIP)
+        station.sync.export(tmp_path / "1.jamsync")
+        office.sync.import_package(tmp_path / "1.jamsync")
+        _edit_phone(office, "081333334444")
+        _edit_phone(station, "081355556666")
+        station.sync.export(tmp_path / "2.jamsync")
+
+        page = SyncPage(office)
+        qtbot.addWidget(page)
+        assert page.objectName() == "syncPage"
+        qtbot.waitUntil(lambda: page.stations.rowCount() == 1)
+        assert page.stations.item(0, 0).text() == "Rias"
+
+        with qtbot.waitSignal(page.finished, timeout=20_000) as blocker:
+            page.import_file(tmp_path / "2.jamsync")
+        assert blocker.args[0].conflicts == 1
+        qtbot.waitUntil(lambda: page.conflicts.rowCount() == 1, timeout=10_000)
+        assert {page.conflicts.item(0, 2).text(), page.conflicts.item(0, 3).text()} == {
+            "081333334444",
+            "081355556666",
+        }
+        other = page.conflicts.item(0, 3).text()
+
+        page.conflicts.selectRow(0)
+        with qtbot.waitSignal(page.refreshed, timeout=20_000):
+            page.keep_other.click()
+        qtbot.waitUntil(lambda: page.conflicts.rowCount() == 0, timeout=10_000)
+        assert office.sync.counts() == (1, 0)
+        assert [w.phone for w in office.registry.summaries(office.registry.search_ids(WorkerQuery()))] == [
+            other
+        ]
+    finally:
+        office.close()
+        station.close()
+
+
+def test_refused_package_shows_the_sentence(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    office = open_context(data_dir=tmp_path / "office")
+    try:
+        office.sync.register_station("Rias", [], tmp_path / "rias.station")
+        bad = tmp_path / "bad.jamsync"
+        bad.write_bytes(b"PK\x03\x04 not really a zip")
+        page = SyncPage(office)
+        qtbot.addWidget(page)
+        with qtbot.waitSignal(page.finished, timeout=20_000) as blocker:
+            page.import_file(bad)
+        assert getattr(blocker.args[0], "code", "") == "sync.package_damaged"
+        assert "rusak" in page.status.text()
+    finally:
+        office.close()
