@@ -517,11 +517,11 @@
     </message>
     <message>
         <source>Belum ada program. %1 pekerja aktif terdaftar.</source>
-        <translation>No programme yet. %1 active workers registered.</translation>
+        <translation type="vanished">No programme yet. %1 active workers registered.</translation>
     </message>
     <message>
         <source>%1 peserta dari %2 pekerja aktif; iuran %3 per bulan; per %4: %5 aktif, %6 terlambat, %7 nonaktif.</source>
-        <translation>%1 members of %2 active workers; contributions %3 per month; as of %4: %5 active, %6 late, %7 inactive.</translation>
+        <translation type="vanished">%1 members of %2 active workers; contributions %3 per month; as of %4: %5 active, %6 late, %7 inactive.</translation>
     </message>
     <message>
         <source>(dihitung dalam %1 ms)</source>
@@ -537,7 +537,19 @@
     </message>
     <message>
         <source>Pekerja aktif</source>
-        <translation>Active workers</translation>
+        <translation type="vanished">Active workers</translation>
+    </message>
+    <message>
+        <source>Belum ada program. %1 pekerja terdaftar.</source>
+        <translation>No programme yet. %1 workers registered.</translation>
+    </message>
+    <message>
+        <source>%1 peserta dari %2 pekerja terdaftar; iuran %3 per bulan; per %4: %5 aktif, %6 terlambat, %7 nonaktif.</source>
+        <translation>%1 members of %2 registered workers; contributions %3 per month; as of %4: %5 active, %6 late, %7 inactive.</translation>
+    </message>
+    <message>
+        <source>Pekerja terdaftar</source>
+        <translation>Registered workers</translation>
     </message>
     <message>
         <source>Ikut program</source>
