@@ -29,6 +29,7 @@ LAZY_MODULES = (
     "cryptography.hazmat.primitives.ciphers.aead",
     "zxingcpp",
     "segno",
+    "argon2",
     "alembic.command",
     "alembic.runtime.migration",
     "jamsos_desktop.services.excel_import",
@@ -37,6 +38,9 @@ LAZY_MODULES = (
     "jamsos_desktop.services.card_pdf",
     "jamsos_desktop.services.report_pdf",
     "jamsos_desktop.services.report_xlsx",
+    "jamsos_desktop.services.users",
+    "jamsos_desktop.services.backup",
+    "jamsos_desktop.services.sync",
     "PySide6.QtSvg",
     "PySide6.QtPrintSupport",
 )
