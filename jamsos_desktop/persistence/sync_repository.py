@@ -21,7 +21,9 @@ from jamsos_desktop.domain.sync import (
     Station,
     value_text,
 )
+from jamsos_desktop.persistence import search_index
 from jamsos_desktop.persistence.models import HeirRow, WorkerRow
+from jamsos_desktop.persistence.repositories import _sqlite_time
 from jamsos_desktop.persistence.sync_models import (
     SyncChangeRow,
     SyncConflictRow,
@@ -32,6 +34,10 @@ from jamsos_desktop.persistence.sync_models import (
 )
 
 _CHUNK = 400
+#: IN lists of the driver-level lookups (SQLite allows 32,766 parameters; compiling them is free).
+_BATCH = 900
+_CHANGE_COLUMNS = "uid, field, value, hlc, origin, kind, supersedes"
+_loads = json.JSONDecoder().decode
 #: Columns a new worker row cannot do without.
 _REQUIRED = ("name", "sex", "birth_date", "village_code", "status", "consent")
 
@@ -63,6 +69,73 @@ def _change(row: Any) -> Change:
         row.kind,
         tuple(json.loads(row.supersedes)),
     )
+
+
+def _change_tuple(row: Sequence[Any]) -> Change:
+    """A change from a driver row in ``_CHANGE_COLUMNS`` order."""
+    uid, field, value, hlc, origin, kind, supersedes = row
+    heads = () if supersedes == "[]" else tuple(json.loads(supersedes))
+    return Change(uid, field, _loads(value), hlc, origin, kind, heads)
+
+
+def _date(value: Any) -> str | None:
+    return date.fromisoformat(value).isoformat() if value else None
+
+
+#: Worker columns the batched merge writes, in statement order (``id`` last in the UPDATE).
+_SYNC_COLUMNS = (
+    "nik", "no_nik", "kk", "name", "name_key", "sex", "birth_place", "birth_date", "address", "rt", "rw",
+    "village_code", "occupation", "phone", "income", "kpj", "status", "end_date", "end_reason", "notes",
+    "consent_purpose", "consent_given", "consent_by", "consent_at",
+)  # fmt: skip
+_INSERT_WORKER = (
+    "INSERT INTO worker (id, uid, " + ", ".join(_SYNC_COLUMNS) + ", created_at, created_by, updated_at, "
+    "updated_by, version) VALUES (" + ", ".join("?" * (len(_SYNC_COLUMNS) + 7)) + ")"
+)
+_UPDATE_WORKER = (
+    "UPDATE worker SET " + ", ".join(f"{c} = ?" for c in _SYNC_COLUMNS)
+    + ", updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?"
+)
+#: Same without the name: the search index trigger fires on every UPDATE naming ``name_key``.
+_NAMELESS = tuple(c for c in _SYNC_COLUMNS if c not in ("name", "name_key"))
+_UPDATE_WORKER_NAMELESS = (
+    "UPDATE worker SET " + ", ".join(f"{c} = ?" for c in _NAMELESS)
+    + ", updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?"
+)
+_INSERT_HEIR = "INSERT INTO heir (worker_id, position, name, relationship, nik, phone) VALUES (?, ?, ?, ?, ?, ?)"
+_DEFAULTS = (("kk", ""), ("birth_place", ""), ("address", ""), ("rt", ""), ("rw", ""), ("occupation", ""),
+             ("phone", ""), ("income", 1_000_000), ("notes", ""), ("end_reason", ""), ("no_nik", False))  # fmt: skip
+
+
+def _column_values(values: dict[str, Any], consent_at: str | None) -> dict[str, Any]:
+    """Synced JSON ``values`` (all fields) as the worker columns, in SQLAlchemy's SQLite storage form."""
+    purpose, given, by, at = values["consent"]
+    return {
+        "nik": values["nik"] or None,
+        "no_nik": int(bool(values["no_nik"])),
+        "kk": values["kk"],
+        "name": values["name"],
+        "name_key": search_key(values["name"]),
+        "sex": values["sex"],
+        "birth_place": values["birth_place"],
+        "birth_date": _date(values["birth_date"]),
+        "address": values["address"],
+        "rt": values["rt"],
+        "rw": values["rw"],
+        "village_code": values["village_code"],
+        "occupation": values["occupation"],
+        "phone": values["phone"],
+        "income": int(values["income"]),
+        "kpj": values["kpj"] or None,
+        "status": values["status"],
+        "end_date": _date(values["end_date"]),
+        "end_reason": values["end_reason"],
+        "notes": values["notes"],
+        "consent_purpose": purpose,
+        "consent_given": int(bool(given)),
+        "consent_by": by,
+        "consent_at": _sqlite_time(datetime.fromisoformat(at)) if at else consent_at,
+    }
 
 
 def worker_values(row: Any, heirs: Sequence[Any]) -> dict[str, Any]:
@@ -123,6 +196,24 @@ def _set_column(row: WorkerRow, field: str, value: Any) -> None:
 class SyncRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    # -- driver-level helpers (the merge handles tens of thousands of rows per package) ---------------
+    def _raw(self) -> Any:
+        """The DB-API cursor of the session's connection (same transaction), or None off SQLite."""
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite":
+            return None
+        return connection.connection.driver_connection.cursor()
+
+    def _in(self, sql: str, values: Sequence[Any], *params: Any) -> list[tuple[Any, ...]]:
+        """Run ``sql`` (holding one ``{}`` for an IN list, after ``params``) over ``values`` in batches."""
+        cursor = self._raw()
+        assert cursor is not None
+        out: list[tuple[Any, ...]] = []
+        for start in range(0, len(values), _BATCH):
+            chunk = list(values[start : start + _BATCH])
+            out.extend(cursor.execute(sql.format(", ".join("?" * len(chunk))), (*params, *chunk)))
+        return out
 
     # -- stations -----------------------------------------------------------------------------------
     def own(self) -> Station | None:
@@ -197,6 +288,14 @@ class SyncRepository:
         rows = {uid: version for uid, version in versions}
         if not rows:
             return
+        cursor = self._raw()
+        if cursor is not None:
+            cursor.executemany(
+                "INSERT INTO sync_record (uid, seen_version) VALUES (?, ?) "
+                "ON CONFLICT (uid) DO UPDATE SET seen_version = excluded.seen_version",
+                list(rows.items()),
+            )
+            return
         uids = sorted(rows)
         for start in range(0, len(uids), _CHUNK):
             self.session.execute(
@@ -210,6 +309,11 @@ class SyncRepository:
     def fields(self, uids: Iterable[str]) -> dict[tuple[str, str], FieldState]:
         wanted = sorted(set(uids))
         out: dict[tuple[str, str], FieldState] = {}
+        if self._raw() is not None:
+            sql = "SELECT uid, field, hlc, value, applied FROM sync_field WHERE uid IN ({})"
+            for uid, field, hlc, value, applied in self._in(sql, wanted):
+                out[(uid, field)] = FieldState(hlc, value, applied)
+            return out
         for start in range(0, len(wanted), _CHUNK):
             stmt = select(SyncFieldRow).where(SyncFieldRow.uid.in_(wanted[start : start + _CHUNK]))
             for row in self.session.scalars(stmt):
@@ -221,16 +325,29 @@ class SyncRepository:
         batch = {c.identity: c for c in changes}
         if not batch:
             return []
-        keys = list(batch)
         known: set[tuple[str, str, str]] = set()
-        for start in range(0, len(keys), _CHUNK):
-            chunk = keys[start : start + _CHUNK]
-            stmt = select(SyncChangeRow.uid, SyncChangeRow.field, SyncChangeRow.hlc).where(
-                tuple_(SyncChangeRow.uid, SyncChangeRow.field, SyncChangeRow.hlc).in_(chunk)
-            )
-            known.update((u, f, h) for u, f, h in self.session.execute(stmt))
+        cursor = self._raw()
+        if cursor is not None:
+            uids = sorted({k[0] for k in batch})
+            known.update(self._in("SELECT uid, field, hlc FROM sync_change WHERE uid IN ({})", uids))  # type: ignore[arg-type]
+        else:
+            keys = list(batch)
+            for start in range(0, len(keys), _CHUNK):
+                chunk = keys[start : start + _CHUNK]
+                stmt = select(SyncChangeRow.uid, SyncChangeRow.field, SyncChangeRow.hlc).where(
+                    tuple_(SyncChangeRow.uid, SyncChangeRow.field, SyncChangeRow.hlc).in_(chunk)
+                )
+                known.update((u, f, h) for u, f, h in self.session.execute(stmt))
         new = [c for k, c in batch.items() if k not in known]
-        if new:
+        if new and cursor is not None:
+            cursor.executemany(
+                f"INSERT INTO sync_change ({_CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (c.uid, c.field, value_text(c.value), c.hlc, c.origin, c.kind, json.dumps(list(c.supersedes)))
+                    for c in new
+                ],
+            )
+        elif new:
             self.session.execute(
                 SyncChangeRow.__table__.insert(),
                 [
@@ -251,6 +368,14 @@ class SyncRepository:
     def changes_for(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Change]]:
         wanted = sorted(set(keys))
         out: dict[tuple[str, str], list[Change]] = {}
+        if self._raw() is not None:
+            # By record (one IN list per batch), then keep the wanted fields.
+            keyset = set(wanted)
+            sql = f"SELECT {_CHANGE_COLUMNS} FROM sync_change WHERE uid IN ({{}})"
+            for row in self._in(sql, sorted({uid for uid, _f in wanted})):
+                if (row[0], row[1]) in keyset:
+                    out.setdefault((row[0], row[1]), []).append(_change_tuple(row))
+            return out
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
             stmt = select(SyncChangeRow).where(tuple_(SyncChangeRow.uid, SyncChangeRow.field).in_(chunk))
@@ -259,6 +384,10 @@ class SyncRepository:
         return out
 
     def changes_by_origin(self, origin: str, after_hlc: str = "") -> list[Change]:
+        cursor = self._raw()
+        if cursor is not None:
+            sql = f"SELECT {_CHANGE_COLUMNS} FROM sync_change WHERE origin = ? AND hlc > ? ORDER BY hlc"
+            return [_change_tuple(r) for r in cursor.execute(sql, (origin, after_hlc))]
         stmt = (
             select(SyncChangeRow)
             .where(SyncChangeRow.origin == origin, SyncChangeRow.hlc > after_hlc)
@@ -285,17 +414,30 @@ class SyncRepository:
     def changes_of_uids(self, uids: Iterable[str], *, exclude_origin: str) -> list[Change]:
         wanted = sorted(set(uids))
         out: list[Change] = []
-        for start in range(0, len(wanted), _CHUNK):
-            stmt = select(SyncChangeRow).where(
-                SyncChangeRow.uid.in_(wanted[start : start + _CHUNK]), SyncChangeRow.origin != exclude_origin
-            )
-            out.extend(_change(r) for r in self.session.scalars(stmt))
+        if self._raw() is not None:
+            sql = f"SELECT {_CHANGE_COLUMNS} FROM sync_change WHERE origin != ? AND uid IN ({{}})"
+            out = [_change_tuple(r) for r in self._in(sql, wanted, exclude_origin)]
+        else:
+            for start in range(0, len(wanted), _CHUNK):
+                stmt = select(SyncChangeRow).where(
+                    SyncChangeRow.uid.in_(wanted[start : start + _CHUNK]), SyncChangeRow.origin != exclude_origin
+                )
+                out.extend(_change(r) for r in self.session.scalars(stmt))
         out.sort(key=lambda c: c.hlc)
         return out
 
     def set_fields(self, states: Iterable[tuple[str, str, FieldState]]) -> None:
         rows = {(uid, field): state for uid, field, state in states}
         if not rows:
+            return
+        cursor = self._raw()
+        if cursor is not None:
+            cursor.executemany(
+                "INSERT INTO sync_field (uid, field, hlc, value, applied) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (uid, field) DO UPDATE SET hlc = excluded.hlc, value = excluded.value, "
+                "applied = excluded.applied",
+                [(u, f, st.hlc, st.value, st.applied) for (u, f), st in rows.items()],
+            )
             return
         keys = sorted(rows)
         for start in range(0, len(keys), _CHUNK):
@@ -327,6 +469,109 @@ class SyncRepository:
         """The uid of another worker row holding a unique ``value`` (NIK, KPJ)."""
         column = WorkerRow.nik if field == "nik" else WorkerRow.kpj
         return self.session.scalar(select(WorkerRow.uid).where(column == value, WorkerRow.uid != other_than))
+
+    def holders(self, field: str, values: Iterable[Any]) -> dict[Any, str]:
+        """value -> uid of the worker row holding it, for many unique values (NIK, KPJ) at once."""
+        wanted = sorted({v for v in values if v})
+        column = "nik" if field == "nik" else "kpj"
+        if self._raw() is not None:
+            return {v: u for v, u in self._in(f"SELECT {column}, uid FROM worker WHERE {column} IN ({{}})", wanted)}
+        col = WorkerRow.nik if field == "nik" else WorkerRow.kpj
+        out: dict[Any, str] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            stmt = select(col, WorkerRow.uid).where(col.in_(wanted[start : start + _CHUNK]))
+            out.update({v: u for v, u in self.session.execute(stmt)})
+        return out
+
+    def write_workers(
+        self, items: dict[str, dict[str, Any]], *, user: str, now: datetime
+    ) -> dict[str, tuple[str, int]]:
+        """:meth:`write_worker` for many records at once: one read per batch of records, then one
+        ``executemany`` per statement (insert, update, heirs) and one search-index pass for new rows."""
+        if self._raw() is None:
+            return {uid: self.write_worker(uid, v, user=user, now=now) for uid, v in sorted(items.items())}
+        self.session.flush()
+        uids = sorted(items)
+        columns = list(WorkerRow.__table__.columns)
+        existing: dict[str, Any] = {}
+        heirs: dict[int, list[Any]] = {}
+        for start in range(0, len(uids), _BATCH):
+            chunk = uids[start : start + _BATCH]
+            rows = list(self.session.execute(select(*columns).where(WorkerRow.uid.in_(chunk))))
+            existing.update((r.uid, r) for r in rows)
+            ids = [r.id for r in rows]
+            if ids:
+                stmt = (
+                    select(HeirRow.worker_id, HeirRow.name, HeirRow.relation, HeirRow.nik, HeirRow.phone)
+                    .where(HeirRow.worker_id.in_(ids))
+                    .order_by(HeirRow.worker_id, HeirRow.position)
+                )
+                for h in self.session.execute(stmt):
+                    heirs.setdefault(h.worker_id, []).append(h)
+        stamp = _sqlite_time(now)
+        out: dict[str, tuple[str, int]] = {}
+        inserts: list[tuple[Any, ...]] = []
+        new_heirs: list[tuple[Any, ...]] = []
+        named: list[tuple[Any, ...]] = []
+        nameless: list[tuple[Any, ...]] = []
+        replaced_heirs: list[int] = []
+        next_id = int(self.session.scalar(select(func.coalesce(func.max(WorkerRow.id), 0))) or 0) + 1
+        first_id = next_id
+        for uid in uids:
+            values = items[uid]
+            row = existing.get(uid)
+            if row is None:
+                if any(values.get(f) is None for f in _REQUIRED):
+                    out[uid] = ("incomplete", 0)
+                    continue
+                full = {f: values.get(f) for f in WORKER_FIELDS}
+                for column, default in _DEFAULTS:
+                    if full.get(column) is None:
+                        full[column] = default
+                if full["heirs"] is None:
+                    full["heirs"] = []
+                cols = _column_values(full, None)
+                inserts.append(
+                    (next_id, uid, *(cols[c] for c in _SYNC_COLUMNS), stamp, user, stamp, user, 1)
+                )
+                new_heirs.extend(
+                    (next_id, i, h[0], h[1], h[2], h[3] or "") for i, h in enumerate(full["heirs"])
+                )
+                out[uid] = ("inserted", 1)
+                next_id += 1
+                continue
+            current = worker_values(row, heirs.get(row.id, []))
+            changed = [f for f, v in values.items() if value_text(current.get(f)) != value_text(v)]
+            if not changed:
+                out[uid] = ("unchanged", row.version)
+                continue
+            full = dict(current)
+            full.update({f: values[f] for f in changed})
+            cols = _column_values(full, _sqlite_time(row.consent_at) if row.consent_at else None)
+            if "name" in changed:
+                named.append((*(cols[c] for c in _SYNC_COLUMNS), stamp, user, row.id))
+            else:
+                nameless.append((*(cols[c] for c in _NAMELESS), stamp, user, row.id))
+            if "heirs" in changed:
+                replaced_heirs.append(row.id)
+                new_heirs.extend((row.id, i, h[0], h[1], h[2], h[3] or "") for i, h in enumerate(full["heirs"]))
+            out[uid] = ("updated", row.version + 1)
+        connection = self.session.connection()
+        cursor = self._raw()
+        if inserts:
+            with search_index.bulk_insert(connection, first_id):
+                cursor.executemany(_INSERT_WORKER, inserts)
+        if named:
+            cursor.executemany(_UPDATE_WORKER, named)
+        if nameless:
+            cursor.executemany(_UPDATE_WORKER_NAMELESS, nameless)
+        if replaced_heirs:
+            self._in("DELETE FROM heir WHERE worker_id IN ({})", replaced_heirs)
+        if new_heirs:
+            cursor.executemany(_INSERT_HEIR, new_heirs)
+        # Rows written behind the ORM's back: nothing loaded earlier may be trusted any more.
+        self.session.expire_all()
+        return out
 
     def write_worker(self, uid: str, values: dict[str, Any], *, user: str, now: datetime) -> tuple[str, int]:
         """Write merged ``values`` into the worker row: ("inserted" | "updated" | "unchanged" |

@@ -267,9 +267,9 @@ class SyncService:
                     (state.hlc,) if state else (),
                 )
                 new.append(change)
-        uow.sync.add_changes(new)
+        stored = uow.sync.add_changes(new)
         # A local edit is the newest change of its field here; recompute to keep concurrent losers.
-        self._settle(uow, {c.key for c in new}, write_rows=False)
+        self._settle(uow, {c.key for c in new}, write_rows=False, fresh=stored)
         uow.sync.mark_seen((uid, version) for uid, version, _at, _v in dirty)
         if clock is not None:
             uow.sync.update_station(own.id, clock=clock.text())
@@ -277,21 +277,40 @@ class SyncService:
 
     # -- merge --------------------------------------------------------------------------------------
     def _settle(
-        self, uow: UnitOfWork, keys: set[tuple[str, str]], *, write_rows: bool = True
+        self,
+        uow: UnitOfWork,
+        keys: set[tuple[str, str]],
+        *,
+        write_rows: bool = True,
+        fresh: Iterable[Change] = (),
     ) -> _MergeCounts:
-        """Recompute the outcome of ``keys`` from all their stored changes and write rows and conflicts."""
+        """Recompute the outcome of ``keys`` from all their stored changes and write rows and conflicts.
+
+        ``fresh``: the changes just stored. A field without an outcome yet has no other stored change
+        (every stored change is settled in the transaction that stores it), so its changes are taken
+        from ``fresh`` instead of being read back; only fields settled before are read."""
         counts = _MergeCounts()
         if not keys:
             return counts
-        by_key = uow.sync.changes_for(keys)
         states = uow.sync.fields({uid for uid, _f in keys})
+        by_key: dict[tuple[str, str], list[Change]] = {}
+        for change in fresh:
+            if change.key in keys and change.key not in states:
+                by_key.setdefault(change.key, []).append(change)
+        by_key.update(uow.sync.changes_for(k for k in keys if k not in by_key))
         with_conflicts = uow.sync.conflict_keys({uid for uid, _f in keys})
         per_uid: dict[str, dict[str, Any]] = {}
         new_states: list[tuple[str, str, FieldState]] = []
         now, user = self._clock(), self._user()
-        for key, changes in sorted(by_key.items()):
+        outcomes = {key: resolve_field(changes) for key, changes in sorted(by_key.items())}
+        # Who holds each unique value claimed here: one lookup per field for the whole batch, kept up
+        # to date below as values are taken away.
+        held = {
+            name: uow.sync.holders(name, (o.winner.value for (_u, f), o in outcomes.items() if f == name))
+            for name in UNIQUE_FIELDS
+        }
+        for key, outcome in outcomes.items():
             uid, field = key
-            outcome = resolve_field(changes)
             conflicts = [
                 Conflict(
                     0, uid, field, "value", outcome.winner.hlc, outcome.winner.value, c.hlc, c.value, c.origin
@@ -300,12 +319,15 @@ class SyncService:
             ]
             applied = outcome.winner.value
             if field in UNIQUE_FIELDS and applied:
-                holder = uow.sync.holder(field, applied, other_than=uid)
+                holder = held[field].get(applied)
+                if holder == uid:
+                    holder = None
                 if holder is not None:
                     holder_state = uow.sync.fields([holder]).get((holder, field))
                     claims = {uid: outcome.winner.hlc, holder: holder_state.hlc if holder_state else ""}
                     if unique_owner(claims) == uid:
                         version = uow.sync.clear_unique(holder, field)
+                        del held[field][applied]
                         uow.sync.mark_seen([(holder, version)])
                         if holder_state is not None:
                             uow.sync.set_fields(
@@ -343,7 +365,10 @@ class SyncService:
                         applied = None
             if conflicts or key in with_conflicts:
                 uow.sync.replace_conflicts(uid, field, conflicts)
-            state = FieldState(outcome.winner.hlc, value_text(outcome.winner.value), value_text(applied))
+            winner_text = value_text(outcome.winner.value)
+            state = FieldState(
+                outcome.winner.hlc, winner_text, winner_text if applied is outcome.winner.value else value_text(applied)
+            )
             if states.get(key) != state:
                 new_states.append((uid, field, state))
             per_uid.setdefault(uid, {})[field] = applied
@@ -352,13 +377,18 @@ class SyncService:
             incomplete: list[str] = []
             seen: list[tuple[str, int]] = []
             stored: dict[str, dict[str, Any]] = {}
-            for (u, f), s in uow.sync.fields(per_uid).items():
+            partial = [u for u, v in per_uid.items() if len(v) < len(WORKER_FIELDS)]
+            for (u, f), s in uow.sync.fields(partial).items():
                 stored.setdefault(u, {})[f] = json.loads(s.applied)
+            merged: dict[str, dict[str, Any]] = {}
             for uid in sorted(per_uid):
                 # A new record needs all its fields: take the stored outcome of those not touched now.
                 values = stored.get(uid, {})
                 values.update(per_uid[uid])
-                status, version = uow.sync.write_worker(uid, values, user=user, now=now)
+                merged[uid] = values
+            written = uow.sync.write_workers(merged, user=user, now=now)
+            for uid in sorted(per_uid):
+                status, version = written[uid]
                 if status == "inserted":
                     counts.inserted += 1
                 elif status == "updated":
@@ -534,7 +564,7 @@ class SyncService:
             for change in changes:
                 clock = observe(clock, Hlc.parse(change.hlc), own.id)
             new = uow.sync.add_changes(changes)
-            counts = self._settle(uow, {c.key for c in new})
+            counts = self._settle(uow, {c.key for c in new}, fresh=new)
             if clock is not None:
                 uow.sync.update_station(own.id, clock=clock.text())
             now = self._clock()
