@@ -561,8 +561,9 @@ class SyncService:
             # Everything is checked: from here on, the package is merged as one transaction.
             self._capture(uow)
             clock = Hlc.parse(own.clock) if own.clock else None
-            for change in changes:
-                clock = observe(clock, Hlc.parse(change.hlc), own.id)
+            if changes:
+                # Observing the newest reading is observing them all (texts sort like clocks).
+                clock = observe(clock, Hlc.parse(max(c.hlc for c in changes)), own.id)
             new = uow.sync.add_changes(changes)
             counts = self._settle(uow, {c.key for c in new}, fresh=new)
             if clock is not None:
