@@ -95,6 +95,14 @@ class CardRepository:
         self, *, programme_id: int | None = None, village_codes: Sequence[str] = ()
     ) -> list[PendingCard]:
         ids = self.select_ids(programme_id=programme_id, village_codes=village_codes, pending_only=True)
+        return self.pending_rows(ids)
+
+    def pending_preview(self, *, programme_id: int | None = None, limit: int) -> tuple[int, list[PendingCard]]:
+        """How many cards are not printed yet, and the first ``limit`` of them in handout order."""
+        ids = self.select_ids(programme_id=programme_id, village_codes=(), pending_only=True)
+        return len(ids), self.pending_rows(ids[:limit])
+
+    def pending_rows(self, ids: Sequence[int]) -> list[PendingCard]:
         out: list[PendingCard] = []
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]

@@ -151,6 +151,11 @@ class CardService:
         with self._uow() as uow:
             return uow.cards.pending(programme_id=programme_id, village_codes=tuple(village_codes))
 
+    def pending_preview(self, *, programme_id: int | None = None, limit: int = 500) -> tuple[int, list[PendingCard]]:
+        """The number of cards not printed yet and the first ``limit`` in handout order (for a list)."""
+        with self._uow() as uow:
+            return uow.cards.pending_preview(programme_id=programme_id, limit=limit)
+
     def history(self, worker_id: int) -> list[CardPrint]:
         with self._uow() as uow:
             return uow.cards.history(worker_id)

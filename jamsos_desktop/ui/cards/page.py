@@ -116,6 +116,7 @@ class CardsPage(QWidget):
     documentReady = Signal(str)  # path of the PDF now in the preview
     printFinished = Signal(int)  # pages sent to the printer
     jobFailed = Signal(str)  # the sentence shown to the clerk
+    pendingLoaded = Signal(int)  # the cards not printed yet were counted (the list shows the first)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -358,15 +359,27 @@ class CardsPage(QWidget):
 
     # -- lists ------------------------------------------------------------------------------------------
     def refresh_pending(self) -> None:
-        pending = self._context.cards.pending(programme_id=self.programmeCombo.currentData())
+        """Count the cards not printed yet and list the first in handout order, off the UI thread
+        (at 100,000 workers the query takes seconds)."""
+        from jamsos_desktop.ui.programs.tasks import run_in_background
+
+        cards, programme = self._context.cards, self.programmeCombo.currentData()
+        self.pendingLabel.setText(self.tr("Menghitung kartu yang belum dicetak\u2026"))
+        run_in_background(
+            lambda: cards.pending_preview(programme_id=programme, limit=500), self._show_pending, owner=self
+        )
+
+    def _show_pending(self, result: tuple[int, list[Any]]) -> None:
+        total, first = result
         self.pendingLabel.setText(
             self.tr("{count} kartu belum dicetak (urutan pembagian: kecamatan, desa, nama)").format(
-                count=format_number(len(pending))
+                count=format_number(total)
             )
         )
         self.pendingList.clear()
-        for p in pending[:500]:  # the first villages in handout order; the count above is the total
+        for p in first:  # the first villages in handout order; the count above is the total
             self.pendingList.addItem(f"{p.district_name} \u203a {p.village_name} \u203a {p.name}")
+        self.pendingLoaded.emit(total)
 
     def refresh_events(self) -> None:
         current = self.current_event()

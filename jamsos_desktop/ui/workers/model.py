@@ -41,6 +41,14 @@ log = logging.getLogger(__name__)
 _executor: ThreadPoolExecutor | None = None
 
 
+def cancel_pending() -> None:
+    """Drop list queries that have not started (the window is closing); a running one finishes."""
+    global _executor
+    if _executor is not None:
+        _executor.shutdown(wait=False, cancel_futures=True)
+        _executor = None
+
+
 def executor() -> ThreadPoolExecutor:
     """The one background thread for list queries (SQLite reads in WAL do not block the writer)."""
     global _executor
