@@ -147,7 +147,6 @@ def test_resident_memory_with_all_ids_loaded(demo_database):
         import json
         from jamsos_desktop.app import open_context
         from jamsos_desktop.domain.worker import WorkerQuery
-from bench_support import BENCH_NOW, BENCH_SEED  # noqa: E402
         ctx = open_context(data_dir={str(folder)!r})
         ctx.region_table()
         ids = ctx.registry.search_ids(WorkerQuery())
