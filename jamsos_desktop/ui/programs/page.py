@@ -88,7 +88,9 @@ class ProgramsPage(QWidget):
         )
         self.programTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.programTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.programTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.programTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # no clipped titles
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.programTable.verticalHeader().hide()
         self.programTable.itemSelectionChanged.connect(self.load_details)
         self.programTable.doubleClicked.connect(lambda _: self.edit_programme())
