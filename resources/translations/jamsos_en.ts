@@ -349,6 +349,10 @@
         <translation>Representative recipients</translation>
     </message>
     <message>
+        <source>Menghitung kartu yang belum dicetak…</source>
+        <translation>Counting the cards not printed yet…</translation>
+    </message>
+    <message>
         <source>{count} kartu belum dicetak (urutan pembagian: kecamatan, desa, nama)</source>
         <translation>{count} cards not printed yet (handed out by district, village, name)</translation>
     </message>
