@@ -59,6 +59,9 @@ def cmd_selftest(args: argparse.Namespace, session: Session) -> Result:
     return Result(dict(outcome), lines)
 
 
+DEMO_OFFICE = "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak"
+
+
 def cmd_demo(args: argparse.Namespace, session: Session) -> Result:
     """Workers, then the programme with its payments, then the launch's handover event.
 
@@ -92,6 +95,11 @@ def cmd_demo(args: argparse.Namespace, session: Session) -> Result:
         seed_demo_programme(ctx.unit_of_work, now=ctx.clock(), seed=args.seed)
         created = True
     seed_demo_handover(ctx.unit_of_work, now=ctx.clock(), user=ctx.user())
+    if ctx.settings.get("setup_done") != "1":
+        # A demo office is set up already: the desktop opens straight on the registry, without the
+        # first-run wizard (a real office runs it on its own, empty database).
+        ctx.settings.set("office_name", DEMO_OFFICE)
+        ctx.settings.set("setup_done", "1")
     stats = ctx.registry.stats()
     programs = ctx.programmes.count()
     data = {"workers": stats.total, "programs": programs, "created": created}

@@ -143,6 +143,14 @@ def test_demo_is_complete_deterministic_and_resumable(tmp_path: Path, capsys) ->
     assert first == {"workers": 300, "programs": 1, "created": True}
     assert run(args) == 0  # the same demo again: nothing changes
     assert one_json(capsys.readouterr().out) == {"workers": 300, "programs": 1, "created": False}
+    from jamsos_desktop.app import open_context
+
+    ctx = open_context(data_dir=tmp_path)
+    try:  # the demo office is set up: the desktop opens on the registry, not on the first-run wizard
+        assert ctx.settings.get("setup_done") == "1"
+        assert ctx.settings.get("office_name").startswith("Dinas Sosial")
+    finally:
+        ctx.close()
     assert run(["--data-dir", str(tmp_path), "stats", "--json"]) == 0
     stats = one_json(capsys.readouterr().out)
     assert stats["workers"] == 300 and stats["programs"] == 1
