@@ -9,6 +9,9 @@ triggers exist at head). PostgreSQL will use pg_trgm for the same query shape.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import Connection, text
 
 TABLE = "worker_fts"
@@ -32,7 +35,8 @@ _CREATE = [
 _INSERT_TRIGGER = _CREATE[1]
 
 
-class bulk_insert:  # noqa: N801 - used like a function: ``with search_index.bulk_insert(conn, first_id):``
+@contextmanager
+def bulk_insert(connection: Connection, first_id: int) -> Iterator[None]:
     """Index many new workers at once instead of row by row.
 
     The per-row insert trigger writes one FTS segment per worker (3 s per 20,000 workers here); inside
@@ -40,24 +44,16 @@ class bulk_insert:  # noqa: N801 - used like a function: ``with search_index.bul
     indexed with one statement and the trigger restored — all in the caller's transaction, so a
     rollback brings the trigger back too.
     """
-
-    def __init__(self, connection: Connection, first_id: int) -> None:
-        self.connection = connection
-        self.first_id = first_id
-        self.active = connection.dialect.name == "sqlite"
-
-    def __enter__(self) -> None:
-        if self.active:
-            self.connection.execute(text("DROP TRIGGER IF EXISTS worker_fts_ai"))
-
-    def __exit__(self, exc_type, exc, tb):  # type: ignore[no-untyped-def]
-        if self.active and exc is None:
-            self.connection.execute(
-                text(f"INSERT INTO {TABLE}(rowid, name_key) SELECT id, name_key FROM worker WHERE id >= :first"),
-                {"first": self.first_id},
-            )
-            self.connection.execute(text(_INSERT_TRIGGER))
-        return False
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.execute(text("DROP TRIGGER IF EXISTS worker_fts_ai"))
+    yield
+    connection.execute(
+        text(f"INSERT INTO {TABLE}(rowid, name_key) SELECT id, name_key FROM worker WHERE id >= :first"),
+        {"first": first_id},
+    )
+    connection.execute(text(_INSERT_TRIGGER))
 
 
 def install(connection: Connection) -> None:
