@@ -34,3 +34,28 @@ def context(data_dir: Path) -> Iterator[object]:
     ctx.user = lambda: "petugas.uji"
     yield ctx
     ctx.close()
+
+
+# --- Database engines ------------------------------------------------------------------------------
+# Integration tests run on SQLite and, when a PostgreSQL server is given (see tests/pg_support.py), on
+# PostgreSQL too: every data directory a test opens without an explicit ``--db`` then gets its own fresh
+# database on the server. Tests about SQLite files themselves carry ``@pytest.mark.sqlite_only``.
+
+import pg_support  # noqa: E402
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_engine" in metafunc.fixturenames:
+        sqlite_only = metafunc.definition.get_closest_marker("sqlite_only") is not None
+        engines = ["sqlite"] if sqlite_only else pg_support.engines()
+        metafunc.parametrize("db_engine", engines, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[pg_support.PostgresServer]:
+    url = pg_support.server_url()
+    if url is None:
+        pytest.skip("no PostgreSQL server (set JAMSOS_TEST_POSTGRES_URL; see .ci/start-postgres)")
+    server = pg_support.PostgresServer(url)
+    yield server
+    server.close()

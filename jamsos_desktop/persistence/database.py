@@ -30,6 +30,9 @@ from jamsos_desktop.persistence.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 
+# Key of the PostgreSQL advisory lock held while one desktop upgrades the shared schema ("JAMSOS").
+MIGRATION_LOCK_KEY = 0x4A414D534F53
+
 
 class Database:
     """An open, current JamSos database. Create with :meth:`open`."""
@@ -76,11 +79,16 @@ class Database:
     def _upgrade(self) -> None:
         with self.guard(), self._write_lock.held(), self.engine.connect() as raw:
             conn = raw.execution_options(jamsos_write=True)
-            if self.target.path is None:
-                current = _server_revision(conn)
-                if current is not None and current not in migrate.KNOWN_REVISIONS:
-                    raise DatabaseError("db.newer", path=self.target.display, revision=current)
             with conn.begin():
+                if self.target.path is None:
+                    # Several desktops may start at once against the office server: the first one
+                    # upgrades, the others wait here and then find the schema current.
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                    current = _server_revision(conn)
+                    if current is not None and current not in migrate.KNOWN_REVISIONS:
+                        raise DatabaseError("db.newer", path=self.target.display, revision=current)
+                    if current == migrate.HEAD:
+                        return
                 log.info("upgrading database schema of %s to %s", self.target.display, migrate.HEAD)
                 migrate.upgrade_to_head(conn)
 
