@@ -46,8 +46,12 @@ import pg_support  # noqa: E402
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "db_engine" in metafunc.fixturenames:
-        sqlite_only = metafunc.definition.get_closest_marker("sqlite_only") is not None
-        engines = ["sqlite"] if sqlite_only else pg_support.engines()
+        engines = pg_support.engines()
+        if metafunc.definition.get_closest_marker("sqlite_only") is not None:
+            engines = ["sqlite"]
+        elif metafunc.definition.get_closest_marker("postgresql_only") is not None:
+            engines = [e for e in engines if e == "postgresql"]
+        # With no server the PostgreSQL-only tests get no case (pytest reports them as skipped).
         metafunc.parametrize("db_engine", engines, indirect=True)
 
 

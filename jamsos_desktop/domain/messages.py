@@ -156,6 +156,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Jenis basis data \u201c{scheme}\u201d tidak didukung; pakai path berkas SQLite atau URL sqlite:// / postgresql+psycopg://.",
         "Database kind \u201c{scheme}\u201d is not supported; use an SQLite file path or an sqlite:// or postgresql+psycopg:// URL.",
     ),
+    "db.pg_trgm_missing": (
+        "Basis data server \u201c{path}\u201d belum punya ekstensi pg_trgm untuk pencarian nama, dan akun ini "
+        "tidak boleh membuatnya. Minta admin server menjalankan: CREATE EXTENSION pg_trgm; ({detail})",
+        "The server database \u201c{path}\u201d lacks the pg_trgm extension used by name search, and this "
+        "account may not create it. Ask the server administrator to run: CREATE EXTENSION pg_trgm; ({detail})",
+    ),
     "db.driver_missing": (
         "Driver basis data untuk \u201c{scheme}\u201d belum terpasang ({detail}).",
         "The database driver for \u201c{scheme}\u201d is not installed ({detail}).",
@@ -529,6 +535,34 @@ CATALOGUE.update(
         ),
         "event.not_found": ("Peristiwa #{event_id} tidak ditemukan.", "Event #{event_id} not found."),
         "event.date_future": ("Tanggal peristiwa {date} belum terjadi.", "Event date {date} is in the future."),
+        "event.already_deceased": (
+            "Kematian {name} sudah dicatat sebelumnya.",
+            "The death of {name} has already been recorded.",
+        ),
+        "event.heir_too_long": (
+            "Isian {field} paling banyak {limit} huruf.",
+            "The field {field} has at most {limit} characters.",
+        ),
+        "holiday.not_found": (
+            "Hari libur {date} tidak ada di daftar.",
+            "Holiday {date} is not in the list.",
+        ),
+        "holiday.exists": (
+            "Tanggal {date} sudah ada di daftar ({name}).",
+            "{date} is already in the list ({name}).",
+        ),
+        "holiday.name_required": (
+            "Nama hari libur wajib diisi.",
+            "The holiday's name is required.",
+        ),
+        "holiday.name_too_long": (
+            "Nama hari libur paling banyak {limit} huruf.",
+            "The holiday's name has at most {limit} characters.",
+        ),
+        "holiday.columns_missing": (
+            "Berkas daftar libur harus punya kolom tanggal dan keterangan di baris judul.",
+            "The holiday file needs a date column and a name (keterangan) column in its header row.",
+        ),
         "holiday.invalid": ("\u201c{value}\u201d bukan tanggal libur yang sah.", "\u201c{value}\u201d is not a valid holiday date."),
         "usage.month": (
             "\u201c{value}\u201d bukan bulan (tulis seperti 2025-08).",

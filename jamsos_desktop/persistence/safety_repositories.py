@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, event, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from jamsos_desktop.domain.safety import (
@@ -20,16 +20,26 @@ from jamsos_desktop.domain.safety import (
 from jamsos_desktop.persistence.models import HeirRow, WorkerRow
 from jamsos_desktop.persistence.safety_models import AuditRow, UserRow
 
+#: PostgreSQL advisory lock serialising the end of transactions that extend the audit chain ("AUDIT").
+AUDIT_CHAIN_LOCK_KEY = 0x4155444954
+
 
 class AuditRepository:
-    """Appends entries in the caller's transaction; the single-writer lock keeps the chain linear."""
+    """Entries are collected during the transaction and chained at its commit.
+
+    Chaining needs the previous entry's hash, so two transactions must not chain at the same moment.
+    On SQLite the single writer already guarantees it. On PostgreSQL several desktops write at once:
+    the chain is extended in the ``before_commit`` step under an advisory lock, so the lock is held only
+    for the last moments of a transaction, never for the whole of a long import.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._tail: tuple[int, str] | None = None
+        self._pending: list[dict[str, object]] = []
+        self._listening = False
 
     def tail(self) -> tuple[int, str]:
-        """(last sequence number, its hash), or (0, genesis) for an empty trail."""
+        """(last sequence number, its hash), or (0, genesis) for an empty trail (committed entries)."""
         row = self.session.execute(
             select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)
         ).first()
@@ -45,25 +55,45 @@ class AuditRepository:
         entity_id: str,
         old: str | None,
         new: str | None,
-    ) -> AuditEntry:
-        seq, prev = self._tail if self._tail is not None else self.tail()
-        seq += 1
-        stamp = at.replace(microsecond=0).isoformat()
-        digest = values_digest(old, new)
-        fields = {
-            "seq": seq,
-            "at": stamp,
-            "actor": actor[:64],
-            "action": action[:32],
-            "entity": entity[:32],
-            "entity_id": str(entity_id)[:64],
-        }
-        digest_hash = entry_hash(prev, digest=digest, **fields)  # type: ignore[arg-type]
-        self.session.execute(
-            insert(AuditRow),
-            [
+    ) -> None:
+        """Record one change; it joins the chain when the transaction commits (and vanishes on rollback)."""
+        self._pending.append(
+            {
+                "at": at.replace(microsecond=0).isoformat(),
+                "actor": actor[:64],
+                "action": action[:32],
+                "entity": entity[:32],
+                "entity_id": str(entity_id)[:64],
+                "old_values": old,
+                "new_values": new,
+            }
+        )
+        if not self._listening:
+            event.listen(self.session, "before_commit", self._chain_pending)
+            event.listen(self.session, "after_rollback", self._drop_pending)
+            self._listening = True
+
+    def _drop_pending(self, _session: Session) -> None:
+        self._pending.clear()
+
+    def _chain_pending(self, _session: Session) -> None:
+        if not self._pending:
+            return
+        connection = self.session.connection()
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK_KEY})
+        seq, prev = self.tail()
+        rows = []
+        for pending in self._pending:
+            seq += 1
+            old, new = pending["old_values"], pending["new_values"]
+            digest = values_digest(old, new)  # type: ignore[arg-type]
+            fields = {k: pending[k] for k in ("at", "actor", "action", "entity", "entity_id")}
+            digest_hash = entry_hash(prev, digest=digest, seq=seq, **fields)  # type: ignore[arg-type]
+            rows.append(
                 {
                     **fields,
+                    "seq": seq,
                     "old_values": old,
                     "new_values": new,
                     "digest": digest,
@@ -71,10 +101,19 @@ class AuditRepository:
                     "hash": digest_hash,
                     "erased": False,
                 }
-            ],
-        )
-        self._tail = (seq, digest_hash)
-        return AuditEntry(old=old, new=new, digest=digest, prev_hash=prev, hash=digest_hash, **fields)  # type: ignore[arg-type]
+            )
+            prev = digest_hash
+        self._pending.clear()
+        connection.execute(insert(AuditRow), rows)
+
+    def append_many(
+        self, *, at: datetime, actor: str, entries: Sequence[tuple[str, str, str, str | None, str | None]]
+    ) -> int:
+        """Record many changes (action, entity, entity_id, old, new) by one actor at one time (an
+        import of thousands of workers); they are chained and inserted together at the commit."""
+        for action, entity, entity_id, old, new in entries:
+            self.append(at=at, actor=actor, action=action, entity=entity, entity_id=entity_id, old=old, new=new)
+        return len(entries)
 
     def latest_hash(self) -> str:
         return self.tail()[1]

@@ -4,7 +4,12 @@ A trigram index answers ``name_key LIKE '%abd%'`` without reading 100,000 names,
 in milliseconds (a plain scan costs 30–60 ms a keystroke at that size). It is an *external content* table
 kept in step by triggers. SQLite's batch migrations rebuild a table by copy-and-rename, which drops its
 triggers: a migration that rebuilds ``worker`` must call :func:`install` again (a test checks the
-triggers exist at head). PostgreSQL will use pg_trgm for the same query shape.
+triggers exist at head).
+
+On PostgreSQL the same query shape is served by a GIN index with ``pg_trgm``'s trigram operator class
+(:data:`PG_INDEX`); the extension is created by the migration when the role may (a database owner may:
+pg_trgm is a trusted extension), otherwise the opening fails with a message saying what the server's
+administrator has to run.
 """
 
 from __future__ import annotations
@@ -34,6 +39,22 @@ _CREATE = [
 
 _INSERT_TRIGGER = _CREATE[1]
 
+#: The PostgreSQL trigram index over ``worker.name_key`` (``LIKE '%abd%'`` uses it).
+PG_INDEX = "ix_worker_name_trgm"
+#: Text columns lists are sorted by. On PostgreSQL they get ``COLLATE "C"`` whatever the database's locale,
+#: so the list order is the same on both engines and in Python, and the indexes serve ORDER BY.
+SORTED_TEXT_COLUMNS = (
+    ("worker", "name_key"),
+    ("worker", "occupation"),
+    ("worker", "status"),
+    ("worker", "nik"),
+    ("worker", "kpj"),
+    ("worker", "phone"),
+    ("worker", "village_code"),
+    ("region", "name"),
+    ("region", "name_key"),
+)
+
 
 @contextmanager
 def bulk_insert(connection: Connection, first_id: int) -> Iterator[None]:
@@ -58,6 +79,9 @@ def bulk_insert(connection: Connection, first_id: int) -> Iterator[None]:
 
 def install(connection: Connection) -> None:
     """Create the index and its triggers (idempotent) and fill it from the existing rows."""
+    if connection.dialect.name == "postgresql":
+        _install_postgresql(connection)
+        return
     if connection.dialect.name != "sqlite":
         return
     for statement in _CREATE:
@@ -65,6 +89,33 @@ def install(connection: Connection) -> None:
     connection.execute(text(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')"))
 
 
+def _install_postgresql(connection: Connection) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from jamsos_desktop.domain.errors import DatabaseError
+
+    present = connection.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")).scalar()
+    if not present:
+        try:
+            with connection.begin_nested():
+                connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        except DBAPIError as exc:
+            raise DatabaseError(
+                "db.pg_trgm_missing", path=connection.engine.url.database or "", detail=str(exc.orig)
+            ) from None
+    for table_name, column in SORTED_TEXT_COLUMNS:
+        length = connection.execute(
+            text(
+                "SELECT character_maximum_length FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = :t AND column_name = :c"
+            ),
+            {"t": table_name, "c": column},
+        ).scalar()
+        kind = f"VARCHAR({int(length)})" if length else "TEXT"
+        connection.execute(text(f'ALTER TABLE {table_name} ALTER COLUMN {column} TYPE {kind} COLLATE "C"'))
+    connection.execute(text(f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON worker USING gin (name_key gin_trgm_ops)"))
+
+
 def is_search_index(name: str | None) -> bool:
-    """Tables the ORM metadata does not describe (the FTS table and its shadow tables)."""
-    return bool(name) and str(name).startswith(TABLE)
+    """Tables and indexes the ORM metadata does not describe (FTS table and shadow tables, trigram index)."""
+    return bool(name) and (str(name).startswith(TABLE) or str(name) == PG_INDEX)

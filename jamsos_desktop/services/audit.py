@@ -8,8 +8,10 @@ sync packages (:meth:`AuditService.latest_chain_hash`), so the office also notic
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from jamsos_desktop.domain.safety import AuditEntry, AuditQuery, canonical_json, mask_values, verify_chain
@@ -27,6 +29,18 @@ def values(obj: Any) -> dict[str, Any] | None:
     return {k: v for k, v in data.items() if k not in _NOISE}
 
 
+def file_digest(path: Path) -> str:
+    """SHA-256 of an imported file, so the trail names exactly which file was read ("" if unreadable)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
 def record(
     uow: Any,
     actor: str,
@@ -37,14 +51,14 @@ def record(
     new: Any = None,
     *,
     at: datetime | None = None,
-) -> AuditEntry | None:
-    """Append one entry to the trail in ``uow``'s transaction (a no-op for stores without a trail)."""
+) -> None:
+    """Add one entry to the trail in ``uow``'s transaction (chained at commit; a no-op without a trail)."""
     store = getattr(uow, "audit", None)
     if store is None:
-        return None
+        return
     old_json = canonical_json(values(old) if is_dataclass(old) else old) if old is not None else None
     new_json = canonical_json(values(new) if is_dataclass(new) else new) if new is not None else None
-    return store.append(
+    store.append(
         at=at or datetime.now(),
         actor=actor,
         action=action,
@@ -52,6 +66,33 @@ def record(
         entity_id=str(entity_id),
         old=old_json,
         new=new_json,
+    )
+
+
+def record_many(
+    uow: Any,
+    actor: str,
+    entries: list[tuple[str, str, object, Any, Any]],
+    *,
+    at: datetime | None = None,
+) -> int:
+    """Append many entries ``(action, entity, entity_id, old, new)`` in ``uow``'s transaction at once
+    (imports); the same chain as :func:`record` one by one."""
+    store = getattr(uow, "audit", None)
+    if store is None or not entries:
+        return 0
+
+    def text(value: Any) -> str | None:
+        if value is None:
+            return None
+        return canonical_json(values(value) if is_dataclass(value) else value)
+
+    return int(
+        store.append_many(
+            at=at or datetime.now(),
+            actor=actor,
+            entries=[(a, e, str(i), text(old), text(new)) for a, e, i, old, new in entries],
+        )
     )
 
 

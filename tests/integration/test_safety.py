@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jamsos_desktop.domain.errors import IntegrityError, UsageError
+from jamsos_desktop.domain.errors import DatabaseError, IntegrityError, UsageError
 from jamsos_desktop.domain.nik import make_nik
 from jamsos_desktop.domain.safety import Actor, AuditQuery, Role
 from jamsos_desktop.domain.worker import WorkerData
@@ -33,8 +33,23 @@ def _worker(serial: int = 1, name: str = "Munip", **fields: object) -> WorkerDat
     )
 
 
-def _db(context) -> Path:  # type: ignore[no-untyped-def]
-    return context.database.target.path
+def _sql(context, statement: str, **params: object) -> None:  # type: ignore[no-untyped-def]
+    """Change the database behind the application's back (any engine), as a tamperer would."""
+    from sqlalchemy import text
+
+    with context.database.engine.begin() as conn:
+        conn.execute(text(statement), params)
+
+
+def _dump(context) -> str:  # type: ignore[no-untyped-def]
+    """Every value of every table, as text (what someone reading the raw database would see)."""
+    from sqlalchemy import inspect, text
+
+    with context.database.engine.connect() as conn:
+        tables = inspect(conn).get_table_names()
+        return "\n".join(
+            repr(tuple(row)) for name in tables for row in conn.execute(text(f'SELECT * FROM "{name}"'))
+        )
 
 
 # -- audit trail ---------------------------------------------------------------------------------------------
@@ -76,8 +91,7 @@ def test_an_edited_audit_entry_breaks_the_chain(context, column: str) -> None:  
         "at": "2020-01-01T00:00:00",
         "hash": "f" * 64,
     }
-    with sqlite3.connect(_db(context)) as conn:
-        conn.execute(f"UPDATE audit_entry SET {column} = ? WHERE seq = 2", (value[column],))
+    _sql(context, f"UPDATE audit_entry SET {column} = :value WHERE seq = 2", value=value[column])
     count, problems = context.audit.verify()
     assert count == 3 and problems
     assert not context.check().ok
@@ -87,8 +101,7 @@ def test_an_edited_audit_entry_breaks_the_chain(context, column: str) -> None:  
 def test_a_deleted_audit_entry_breaks_the_chain(context) -> None:  # type: ignore[no-untyped-def]
     for serial in range(1, 4):
         context.registry.register(_worker(serial, name=f"Pekerja {serial}"))
-    with sqlite3.connect(_db(context)) as conn:
-        conn.execute("DELETE FROM audit_entry WHERE seq = 2")
+    _sql(context, "DELETE FROM audit_entry WHERE seq = 2")
     assert context.audit.verify()[1]
 
 
@@ -177,6 +190,17 @@ def test_the_last_administrator_cannot_be_demoted(context) -> None:  # type: ign
 
 
 # -- backups -------------------------------------------------------------------------------------------------
+@pytest.mark.postgresql_only
+def test_a_server_database_is_backed_up_by_the_server(context) -> None:  # type: ignore[no-untyped-def]
+    """On PostgreSQL the office server's pg_dump does backups: the application says so, takes none."""
+    assert not context.backups.daily_backup_due() and context.backups.backup_before("import") is None
+    with pytest.raises(DatabaseError) as refused:
+        context.backups.backup_now("manual")
+    assert refused.value.code == "backup.not_sqlite"
+    assert context.check(full=True).ok  # the audit chain is still checked
+
+
+@pytest.mark.sqlite_only
 def test_backup_restore_round_trip(context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     context.registry.register(_worker(1, name="Sebelum"))
     made = context.backups.backup_now("manual")
@@ -195,6 +219,7 @@ def test_backup_restore_round_trip(context, tmp_path: Path) -> None:  # type: ig
     context.registry.register(_worker(3, name="Lagi"))  # the database is usable after the restore
 
 
+@pytest.mark.sqlite_only
 def test_encrypted_backup_round_trip_and_wrong_passphrase(context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     context.registry.register(_worker(1, name="Rahasia"))
     usb = tmp_path / "usb" / "jamsos.jamsosbak"
@@ -216,6 +241,7 @@ def test_encrypted_backup_round_trip_and_wrong_passphrase(context, tmp_path: Pat
         assert conn.execute("SELECT name FROM worker").fetchall() == [("Rahasia",)]
 
 
+@pytest.mark.sqlite_only
 def test_a_foreign_or_damaged_file_is_refused(context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     foreign = tmp_path / "foreign.sqlite3"
     with sqlite3.connect(foreign) as conn:
@@ -228,6 +254,7 @@ def test_a_foreign_or_damaged_file_is_refused(context, tmp_path: Path) -> None: 
         context.backups.restore(junk)
 
 
+@pytest.mark.sqlite_only
 def test_rotation_keeps_daily_weekly_monthly(context) -> None:  # type: ignore[no-untyped-def]
     folder = context.data_dir / "backups"
     folder.mkdir(exist_ok=True)
@@ -244,6 +271,7 @@ def test_rotation_keeps_daily_weekly_monthly(context) -> None:  # type: ignore[n
     assert min(b.taken_at for b in kept) > start - timedelta(days=370)
 
 
+@pytest.mark.sqlite_only
 def test_the_daily_backup_is_taken_once_a_day(context) -> None:  # type: ignore[no-untyped-def]
     assert context.backups.daily_backup_due()
     assert context.backups.backup_if_due() is not None
@@ -251,6 +279,7 @@ def test_the_daily_backup_is_taken_once_a_day(context) -> None:  # type: ignore[
     assert context.backups.backup_if_due() is None
 
 
+@pytest.mark.sqlite_only
 def test_check_reports_a_cloud_folder(tmp_path: Path) -> None:
     from jamsos_desktop.app import open_context
 
@@ -306,7 +335,6 @@ def test_anonymisation_after_the_retention_period(context) -> None:  # type: ign
     assert context.registry.get(recent.id).name == "Baru"
     assert context.registry.stats().total == 2  # counts stay
     assert context.audit.verify()[1] == []  # the chain survives the erased values
-    with sqlite3.connect(_db(context)) as conn:
-        dump = "\n".join(conn.iterdump())
+    dump = _dump(context)
     assert old.nik not in dump and "Siti" not in dump
     assert context.privacy.anonymise(dry_run=True).due == 0
