@@ -82,7 +82,7 @@ class AppContext:
             clock=lambda: self.clock(),
             require=self.access.require,
         )
-        self.settings = SettingsService(self.unit_of_work)
+        self.settings = SettingsService(self.unit_of_work, user=lambda: self.user())
         self.regions = RegionDirectory(self.unit_of_work, self.regency)
         self.registry = WorkerRegistry(
             self.unit_of_work,

@@ -39,9 +39,11 @@ ROLE_LABELS: dict[Role, tuple[str, str]] = {
 
 
 class Permission(str, Enum):
-    ENTER_DATA = "enter_data"  # register and edit workers, self-payments, events
-    PRINT = "print"  # cards, lists
-    APPROVE = "approve"  # set a registration to verified/registered, reactivate
+    ENTER_DATA = "enter_data"  # register and edit workers, self-payment receipts, events, imports
+    PRINT = "print"  # cards, lists, handover events
+    APPROVE = "approve"  # set a registration to verified/registered (also by a KPJ list), reactivate
+    ENROL = "enrol"  # put workers into a funded programme: it commits the funder's budget
+    REVERSE_PAYMENTS = "reverse_payments"  # cancel a recorded self-payment (a correction of money)
     RESOLVE_CONFLICTS = "resolve_conflicts"  # sync conflicts
     RECORD_FUNDER_PAYMENTS = "record_funder_payments"
     MANAGE_PROGRAMMES = "manage_programmes"
@@ -60,6 +62,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.ENTER_DATA,
             Permission.PRINT,
             Permission.APPROVE,
+            Permission.ENROL,
+            Permission.REVERSE_PAYMENTS,
             Permission.RESOLVE_CONFLICTS,
             Permission.RECORD_FUNDER_PAYMENTS,
             Permission.MANAGE_PROGRAMMES,

@@ -321,7 +321,9 @@ class CardService:
         if codes:
             raise CardError(codes[0])
         with self._uow(write=True) as uow:
+            require(uow, Permission.PRINT)
             event_id = uow.handovers.add(data, user=self._user(), now=self._clock())
+            record(uow, self._user(), "create", "handover_event", event_id, None, data, at=self._clock())
             uow.commit()
         return event_id
 
@@ -330,8 +332,11 @@ class CardService:
         if codes:
             raise CardError(codes[0])
         with self._uow(write=True) as uow:
-            if not uow.handovers.update(event_id, data):
+            require(uow, Permission.PRINT)
+            before = uow.handovers.get(event_id)
+            if before is None or not uow.handovers.update(event_id, data):
                 raise NotFoundError("handover.not_found", event_id=event_id)
+            record(uow, self._user(), "update", "handover_event", event_id, before, data, at=self._clock())
             uow.commit()
 
     def events(self) -> list[HandoverEvent]:
@@ -354,17 +359,44 @@ class CardService:
         """Add workers to the event's recipients (in the given order); returns how many were new."""
         self.event(event_id)
         added = 0
+        new_ids: list[int] = []
         with self._uow(write=True) as uow:
+            require(uow, Permission.PRINT)
             for worker_id in worker_ids:
                 if uow.workers.get(worker_id) is None:
                     raise NotFoundError("worker.not_found", worker_id=worker_id)
-                added += uow.handovers.add_recipient(event_id, worker_id)
+                if uow.handovers.add_recipient(event_id, worker_id):
+                    added += 1
+                    new_ids.append(worker_id)
+            if new_ids:
+                record(
+                    uow,
+                    self._user(),
+                    "add_recipients",
+                    "handover_event",
+                    event_id,
+                    None,
+                    {"workers": new_ids},
+                    at=self._clock(),
+                )
             uow.commit()
         return added
 
     def remove_recipient(self, event_id: int, worker_id: int) -> bool:
         with self._uow(write=True) as uow:
+            require(uow, Permission.PRINT)
             removed = uow.handovers.remove_recipient(event_id, worker_id)
+            if removed:
+                record(
+                    uow,
+                    self._user(),
+                    "remove_recipient",
+                    "handover_event",
+                    event_id,
+                    {"worker_id": worker_id},
+                    None,
+                    at=self._clock(),
+                )
             uow.commit()
         return removed
 

@@ -49,7 +49,10 @@ from jamsos_desktop.domain.messages import render
 from jamsos_desktop.domain.nik import check_nik, clean_nik
 from jamsos_desktop.domain.normalize import normalize_name, search_key
 from jamsos_desktop.domain.regions import RegionTable
+from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.domain.worker import DEFAULT_INCOME, Heir, Worker, WorkerData, validate_worker
+from jamsos_desktop.services.access import require
+from jamsos_desktop.services.audit import file_digest, record_many
 from jamsos_desktop.services.ports import NullProgress, Progress, UnitOfWork, UnitOfWorkFactory
 from jamsos_desktop.services.spreadsheet import SourceTable, atomic_output, read_table, safe_text
 
@@ -283,14 +286,23 @@ class WorkerImporter:
         progress = progress or NullProgress()
         now, user = self._clock(), self._user()
         with self._uow(write=True) as uow:
+            require(uow, Permission.ENTER_DATA)
             self._classify(uow, preview.rows, preview.columns, preview.headers)  # again, under the write lock
             if progress.cancelled:
                 raise UsageError("excel.cancelled")
             new = [r for r in preview.rows if r.outcome is Outcome.IMPORT and r.data is not None]
             # The consent record's "by" and "at" default to this user and now in the store.
             items = [(r.data, str(uuid.uuid4())) for r in new if r.data is not None]
+            first_id = uow.workers.max_id() + 1  # bulk_add numbers the new rows on from here, in order
             uow.workers.bulk_add(items, user=user, now=now)
             updates = [r for r in preview.rows if r.outcome is Outcome.UPDATE]
+            before = {
+                w.id: w
+                for w in uow.workers.get_many([r.existing_id for r in updates if r.existing_id is not None])
+            }
+            trail: list[tuple[str, str, object, object, object]] = [
+                ("import_add", "worker", first_id + n, None, data) for n, (data, _uid) in enumerate(items)
+            ]
             for done, r in enumerate(updates, start=1):
                 assert r.data is not None and r.existing_id is not None and r.existing_version is not None
                 if not uow.workers.update(
@@ -298,10 +310,33 @@ class WorkerImporter:
                 ):  # pragma: no cover - the write lock is held since the classification
                     r.outcome = Outcome.REJECT
                     r.issues.append(CellIssue(-1, "", "worker.changed", Severity.ERROR, {"by": "?"}))
+                else:
+                    trail.append(
+                        ("import_update", "worker", r.existing_id, before.get(r.existing_id), r.data)
+                    )
                 if done % 200 == 0:
                     progress.update(done, len(updates), "")
             if progress.cancelled:
                 raise UsageError("excel.cancelled")
+            trail.insert(
+                0,
+                (
+                    "import",
+                    "worker_import",
+                    Path(preview.path).name,
+                    None,
+                    {
+                        "file": Path(preview.path).name,
+                        "sha256": file_digest(Path(preview.path)),
+                        "sheet": preview.sheet,
+                        "rows": len(preview.data_rows),
+                        "added": len(items),
+                        "updated": sum(1 for a, *_ in trail if a == "import_update"),
+                        "rejected": preview.count(Outcome.REJECT),
+                    },
+                ),
+            )
+            record_many(uow, user, trail, at=now)
             uow.commit()
         return preview
 

@@ -26,7 +26,10 @@ from jamsos_desktop.domain.messages import render
 from jamsos_desktop.domain.nik import check_nik
 from jamsos_desktop.domain.normalize import normalize_name
 from jamsos_desktop.domain.regions import RegionTable
+from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.domain.worker_types import WorkerStatus
+from jamsos_desktop.services.access import require
+from jamsos_desktop.services.audit import file_digest, record_many
 from jamsos_desktop.services.ports import NullProgress, Progress, UnitOfWorkFactory
 from jamsos_desktop.services.spreadsheet import read_table
 
@@ -170,7 +173,11 @@ class KpjImporter:
             wanted.append((number, check.nik, kpj))
 
         now, user = self._clock(), self._user()
+        trail: list[tuple[str, str, object, object, object]] = []
         with self._uow(write=True) as uow:
+            if not dry_run:
+                # The list marks workers registered with BPJS: approving registrations, a verifier's act.
+                require(uow, Permission.APPROVE)
             by_nik = uow.workers.ids_by_niks(n for _, n, _ in wanted)
             by_kpj = uow.workers.ids_by_kpjs(k for _, _, k in wanted)
             workers = {w.id: w for w in uow.workers.get_many(sorted(set(by_nik.values())))}
@@ -232,9 +239,36 @@ class KpjImporter:
                 by_kpj[kpj] = worker_id
                 updated = replace(worker, kpj=kpj, status=status)
                 uow.workers.update(worker_id, updated, expected_version=worker.version, user=user, now=now)
+                trail.append(
+                    (
+                        "kpj_import",
+                        "worker",
+                        worker_id,
+                        {"kpj": worker.kpj, "status": worker.status.value},
+                        {"kpj": kpj, "status": status.value},
+                    )
+                )
                 result.updated += 1
                 if done % 500 == 0:
                     progress.update(done, len(wanted), "")
             if not dry_run:
+                trail.insert(
+                    0,
+                    (
+                        "import",
+                        "kpj_import",
+                        Path(path).name,
+                        None,
+                        {
+                            "file": Path(path).name,
+                            "sha256": file_digest(Path(path)),
+                            "matched": result.matched,
+                            "updated": result.updated,
+                            "unchanged": result.unchanged,
+                            "unmatched": len(result.unmatched),
+                        },
+                    ),
+                )
+                record_many(uow, user, trail, at=now)
                 uow.commit()
         return result

@@ -36,7 +36,7 @@ from jamsos_desktop.domain.payments import (
 from jamsos_desktop.domain.programme import Month, Programme, month_range
 from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.services.access import require
-from jamsos_desktop.services.audit import record
+from jamsos_desktop.services.audit import file_digest, record
 from jamsos_desktop.services.ports import Clock, NullProgress, Progress, UnitOfWorkFactory
 
 
@@ -80,9 +80,13 @@ class PaymentService:
         key: str | None = None,
         source: str = "manual",
     ) -> Recorded:
-        """Record one receipt. Raises a :class:`JamsosError` with a clear code when anything is off."""
+        """Record one receipt. Raises a :class:`JamsosError` with a clear code when anything is off.
+
+        Entering a receipt is data entry (an operator may); cancelling one is not (see the reversal).
+        """
         with self._uow(write=True) as uow:
             programme = _programme(uow, programme_id)
+            require(uow, Permission.ENTER_DATA)
             outcome = self._record(
                 uow, programme, receipt, first, last, amount, paid_on or self.today(), worker_id, key, source
             )
@@ -174,13 +178,18 @@ class PaymentService:
         saved = uow.payments.self_payment(pid)
         assert saved is not None
         return Recorded(saved)
+        record(uow, self._user(), "record", "self_payment", pid, None, saved, at=self._clock())
 
     def reverse_self_payment(self, payment_id: int, reason: str) -> SelfPayment:
-        """Cancel a self-payment with a reversal record; the original stays as it was."""
+        """Cancel a self-payment with a reversal record; the original stays as it was.
+
+        A reversal corrects money already booked, so it is a verifier's act (``reverse_payments``).
+        """
         if not reason.strip():
             raise JamsosError("payment.reason_required")
         with self._uow(write=True) as uow:
             original = uow.payments.self_payment(payment_id)
+            require(uow, Permission.REVERSE_PAYMENTS)
             if original is None:
                 raise NotFoundError("payment.not_found", payment_id=payment_id)
             if original.is_reversal:
@@ -204,9 +213,10 @@ class PaymentService:
                 user=self._user(),
                 now=self._clock(),
             )
-            uow.commit()
             saved = uow.payments.self_payment(rid)
         assert saved is not None
+            record(uow, self._user(), "reverse", "self_payment", rid, original, saved, at=self._clock())
+            uow.commit()
         return saved
 
     def self_payments(
@@ -233,6 +243,7 @@ class PaymentService:
         recorded = duplicates = rejected = 0
         with self._uow(write=True) as uow:
             programme = _programme(uow, programme_id)
+            require(uow, Permission.ENTER_DATA)
             cols = cast(dict[int, str], table.header.columns)
             index = {name: i for i, name in cols.items()}
             total = len(table.rows)
@@ -278,6 +289,24 @@ class PaymentService:
                     progress.update(n, total)
             if not dry_run:
                 uow.commit()
+                record(
+                    uow,
+                    self._user(),
+                    "import",
+                    "self_payment",
+                    Path(path).name,
+                    None,
+                    {
+                        "file": Path(path).name,
+                        "sha256": file_digest(Path(path)),
+                        "programme_id": programme_id,
+                        "rows": len(results),
+                        "recorded": recorded,
+                        "duplicates": duplicates,
+                        "rejected": rejected,
+                    },
+                    at=self._clock(),
+                )
         return ImportResult(len(results), recorded, duplicates, rejected, tuple(results))
 
     # -- funder payments ------------------------------------------------------------------------------

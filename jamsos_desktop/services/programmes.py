@@ -151,6 +151,7 @@ class ProgrammeService:
             raise JamsosError("enrolment.nothing_selected")
         now, user = self._clock(), self._user()
         with self._uow(write=True) as uow:
+            require(uow, Permission.ENROL)  # commits the funder's money: a verifier's decision
             programme = uow.programmes.get(programme_id)
             if programme is None:
                 raise NotFoundError("programme.not_found", programme_id=programme_id)
@@ -200,6 +201,23 @@ class ProgrammeService:
                 now=now,
             )
             total = uow.enrolments.count(programme_id)
+            if assignments:
+                record(
+                    uow,
+                    user,
+                    "enrol",
+                    "programme",
+                    programme_id,
+                    None,
+                    {
+                        "start": str(first),
+                        "funded_from": str(funded_from),
+                        "funded_to": str(funded_to),
+                        "workers": [w for w, _ in assignments],
+                        "by_funder": {str(f.id): n for f, n in zip(funders, split, strict=True) if n},
+                    },
+                    at=now,
+                )
             uow.commit()
         warnings: list[Finding] = []
         if programme.quota is not None and total > programme.quota:
@@ -285,10 +303,15 @@ class ProgrammeService:
 
     def set_claim_status(self, event_id: int, status: ClaimStatus, notes: str | None = None) -> None:
         with self._uow(write=True) as uow:
+            require(uow, Permission.ENTER_DATA)
             if not uow.events.set_claim_status(
                 event_id, status, notes=notes, user=self._user(), now=self._clock()
             ):
                 raise NotFoundError("event.not_found", event_id=event_id)
+            changed = {"claim_status": status.value} | ({"notes": notes} if notes is not None else {})
+            record(
+                uow, self._user(), "set_claim_status", "worker_event", event_id, None, changed, at=self._clock()
+            )
             uow.commit()
 
     def events(self, *, worker_id: int | None = None, programme_id: int | None = None) -> list[WorkerEvent]:

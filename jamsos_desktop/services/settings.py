@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jamsos_desktop.domain.errors import UsageError
 from jamsos_desktop.domain.regions import Level, RegionTable
 from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.services.access import require
+from jamsos_desktop.services.audit import record
 from jamsos_desktop.services.ports import UnitOfWorkFactory
 
 DEFAULT_REGENCY = "19.03"
@@ -44,8 +46,9 @@ SETTINGS = {
 
 
 class SettingsService:
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, user: Callable[[], str] | None = None) -> None:
         self._uow = uow
+        self._user = user
 
     def get(self, key: str) -> str:
         with self._uow() as uow:
@@ -57,7 +60,12 @@ class SettingsService:
             raise UsageError("usage.value", value=key, option="setting")
         with self._uow(write=True) as uow:
             require(uow, Permission.MANAGE_SETTINGS)
+            before = uow.settings.get(key)
+            if before == value:
+                return
             uow.settings.set(key, value)
+            actor = self._user() if self._user else getattr(getattr(uow, "actor", None), "username", "?")
+            record(uow, actor, "update", "setting", key, {key: before}, {key: value})
             uow.commit()
 
     @property
