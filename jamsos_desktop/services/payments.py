@@ -85,8 +85,8 @@ class PaymentService:
         Entering a receipt is data entry (an operator may); cancelling one is not (see the reversal).
         """
         with self._uow(write=True) as uow:
-            programme = _programme(uow, programme_id)
             require(uow, Permission.ENTER_DATA)
+            programme = _programme(uow, programme_id)
             outcome = self._record(
                 uow, programme, receipt, first, last, amount, paid_on or self.today(), worker_id, key, source
             )
@@ -177,8 +177,8 @@ class PaymentService:
         )
         saved = uow.payments.self_payment(pid)
         assert saved is not None
-        return Recorded(saved)
         record(uow, self._user(), "record", "self_payment", pid, None, saved, at=self._clock())
+        return Recorded(saved)
 
     def reverse_self_payment(self, payment_id: int, reason: str) -> SelfPayment:
         """Cancel a self-payment with a reversal record; the original stays as it was.
@@ -188,8 +188,8 @@ class PaymentService:
         if not reason.strip():
             raise JamsosError("payment.reason_required")
         with self._uow(write=True) as uow:
-            original = uow.payments.self_payment(payment_id)
             require(uow, Permission.REVERSE_PAYMENTS)
+            original = uow.payments.self_payment(payment_id)
             if original is None:
                 raise NotFoundError("payment.not_found", payment_id=payment_id)
             if original.is_reversal:
@@ -214,9 +214,9 @@ class PaymentService:
                 now=self._clock(),
             )
             saved = uow.payments.self_payment(rid)
-        assert saved is not None
             record(uow, self._user(), "reverse", "self_payment", rid, original, saved, at=self._clock())
             uow.commit()
+        assert saved is not None
         return saved
 
     def self_payments(
@@ -242,8 +242,8 @@ class PaymentService:
         results: list[ImportRowResult] = []
         recorded = duplicates = rejected = 0
         with self._uow(write=True) as uow:
-            programme = _programme(uow, programme_id)
             require(uow, Permission.ENTER_DATA)
+            programme = _programme(uow, programme_id)
             cols = cast(dict[int, str], table.header.columns)
             index = {name: i for i, name in cols.items()}
             total = len(table.rows)
@@ -288,7 +288,6 @@ class PaymentService:
                 if progress is not None and n % 200 == 0:
                     progress.update(n, total)
             if not dry_run:
-                uow.commit()
                 record(
                     uow,
                     self._user(),
@@ -307,6 +306,7 @@ class PaymentService:
                     },
                     at=self._clock(),
                 )
+                uow.commit()
         return ImportResult(len(results), recorded, duplicates, rejected, tuple(results))
 
     # -- funder payments ------------------------------------------------------------------------------
