@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="id_ID">
 <context>
+    <name>ActionListModel</name>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation type="unfinished">NIK</translation>
+    </message>
+    <message>
+        <source>No. HP</source>
+        <translation type="unfinished">Mobile no.</translation>
+    </message>
+    <message>
+        <source>Desa/Kelurahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">District</translation>
+    </message>
+    <message>
+        <source>Dibiayai s.d.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulan belum bayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdministratorPage</name>
     <message>
         <source>Administrator</source>
@@ -126,6 +157,14 @@
         <translation>Reload</translation>
     </message>
     <message>
+        <source>Hari libur…</source>
+        <translation>Holidays…</translation>
+    </message>
+    <message>
+        <source>Hari libur nasional dan cuti bersama yang menggeser jatuh tempo</source>
+        <translation>National holidays and collective leave days that move due dates</translation>
+    </message>
+    <message>
         <source>Program</source>
         <translation>Programme</translation>
     </message>
@@ -136,6 +175,14 @@
     <message>
         <source>Tampilkan</source>
         <translation>Show</translation>
+    </message>
+    <message>
+        <source>Catat peristiwa…</source>
+        <translation>Record an event…</translation>
+    </message>
+    <message>
+        <source>Meninggal, kecelakaan kerja, pindah atau mengundurkan diri: untuk pekerja yang ditampilkan</source>
+        <translation>Death, work accident, moving away or withdrawing: for the worker shown</translation>
     </message>
     <message>
         <source>Bulan-bulan seorang pekerja</source>
@@ -182,12 +229,65 @@
         <translation>%1 — membership %2, %3 consecutive months unpaid</translation>
     </message>
     <message>
+        <source>meninggal</source>
+        <translation>deceased</translation>
+    </message>
+    <message>
+        <source>pindah</source>
+        <translation>moved away</translation>
+    </message>
+    <message>
+        <source>mengundurkan diri</source>
+        <translation>withdrew</translation>
+    </message>
+    <message>
+        <source>%1 — keluar dari program %2 (%3); bulan sesudahnya tidak ditagih</source>
+        <translation>%1 — left the programme on %2 (%3); later months are not billed</translation>
+    </message>
+    <message>
         <source>Pemda</source>
         <translation>Local government</translation>
     </message>
     <message>
         <source>Mandiri</source>
         <translation>Self-paid</translation>
+    </message>
+    <message>
+        <source>Akan datang</source>
+        <extracomment>The domain&apos;s Indonesian labels (calendar.py) of statuses, payers and action lists, shown through ``self.tr(label)``: listed here so that lupdate puts them in the .ts under this page&apos;s context.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lunas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pemda/penyandang dana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pembiayaan berakhir bulan ini/depan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terlambat bayar mandiri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kepesertaan nonaktif</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ekspor daftar</source>
@@ -746,6 +846,175 @@
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <source>Tidak ada peserta program yang cocok.</source>
+        <translation>No programme member matches.</translation>
+    </message>
+    <message>
+        <source>Kepesertaan berakhir pada bulan kematian; bulan sesudahnya tidak ditagih. &lt;b&gt;Santunan JKM %1&lt;/b&gt; untuk ahli waris; beasiswa untuk paling banyak 2 anak bila sudah 3 tahun menjadi peserta.</source>
+        <translation>Membership ends with the month of death; later months are not billed. &lt;b&gt;JKM death benefit %1&lt;/b&gt; for the heirs; scholarships for up to 2 children after 3 years of membership.</translation>
+    </message>
+    <message>
+        <source>Klaim JKK: perawatan sesuai kebutuhan medis dan santunan sementara tidak mampu bekerja. Kepesertaan tetap berjalan.</source>
+        <translation>JKK claim: medical care as needed and benefit while temporarily unable to work. Membership continues.</translation>
+    </message>
+    <message>
+        <source>Kepesertaan berakhir pada bulan tanggal keluar; bulan sesudahnya tidak dibiayai dan tidak ditagih.</source>
+        <translation>Membership ends with the month of leaving; later months are neither funded nor billed.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu pekerjanya: cari dengan NIK, KPJ atau nama.</source>
+        <translation>Choose the worker first: search by NIK, KPJ or name.</translation>
+    </message>
+    <message>
+        <source>%1 dicatat untuk %2 (%3).</source>
+        <translation>%1 recorded for %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Kepesertaan %1 berakhir %2 (%3).</source>
+        <translation>Membership of %1 ends %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Kepesertaan %1 sudah berakhir sebelum tanggal itu; tidak ada yang diubah.</source>
+        <translation>The membership of %1 had already ended before that date; nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <source>Catat peristiwa peserta</source>
+        <translation>Record a member's event</translation>
+    </message>
+    <message>
+        <source>&amp;Pekerja</source>
+        <translation>&amp;Worker</translation>
+    </message>
+    <message>
+        <source>NIK, KPJ atau nama peserta program</source>
+        <translation>NIK, KPJ or name of a programme member</translation>
+    </message>
+    <message>
+        <source>&amp;Cari</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>P&amp;eristiwa</source>
+        <translation>&amp;Event</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>dd-MM-yyyy</source>
+        <translation>dd-MM-yyyy</translation>
+    </message>
+    <message>
+        <source>Ahli waris / keluarga yang dihubungi untuk klaim</source>
+        <translation>Heir / family member to contact for the claim</translation>
+    </message>
+    <message>
+        <source>&amp;Nama</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Hubungan</source>
+        <translation>&amp;Relationship</translation>
+    </message>
+    <message>
+        <source>No. &amp;HP</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>0812xxxxxxxx</source>
+        <translation>0812xxxxxxxx</translation>
+    </message>
+    <message>
+        <source>C&amp;atatan</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <source>mis. tempat kejadian, rumah sakit, nomor berkas klaim</source>
+        <translation>e.g. place of the event, hospital, claim file number</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <source>Catat peristiwa…</source>
+        <translation>Record an event…</translation>
+    </message>
+    <message>
+        <source>Ubah status klaim</source>
+        <translation>Change claim status</translation>
+    </message>
+    <message>
+        <source>Status klaim terpilih:</source>
+        <translation>Claim status of the selected event:</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Peristiwa</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Heir</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>No. HP</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Santunan JKM</source>
+        <translation>JKM benefit</translation>
+    </message>
+    <message>
+        <source>Beasiswa anak</source>
+        <translation>Children's scholarship</translation>
+    </message>
+    <message>
+        <source>Status klaim</source>
+        <translation>Claim status</translation>
+    </message>
+    <message>
+        <source>berhak (%1 bln)</source>
+        <translation>eligible (%1 mo.)</translation>
+    </message>
+    <message>
+        <source>belum (%1 bln)</source>
+        <translation>not yet (%1 mo.)</translation>
+    </message>
+    <message>
+        <source>%1 meninggal, %2 kecelakaan kerja</source>
+        <translation>%1 deaths, %2 work accidents</translation>
+    </message>
+    <message>
+        <source>Status klaim %1: %2</source>
+        <translation>Claim status of %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Pengaturan awal JamSos</source>
@@ -856,6 +1125,137 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     <message>
         <source>&amp;Tentang JamSos</source>
         <translation>&amp;About JamSos</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>%1 hari libur</source>
+        <translation>%1 holidays</translation>
+    </message>
+    <message>
+        <source>%1: %2 (libur %3)</source>
+        <translation>%1: %2 (holiday %3)</translation>
+    </message>
+    <message>
+        <source>Bergeser karena hari libur: %1</source>
+        <translation>Moved by a holiday: %1</translation>
+    </message>
+    <message>
+        <source>Tidak ada jatuh tempo tahun ini yang bergeser karena hari libur.</source>
+        <translation>No due date of this year is moved by a holiday.</translation>
+    </message>
+    <message>
+        <source>Tanggal %1 sudah ada di daftar; pilih barisnya lalu Simpan perubahan.</source>
+        <translation>%1 is already in the list; select its row, then Save changes.</translation>
+    </message>
+    <message>
+        <source>%1 ditambahkan: %2</source>
+        <translation>%1 added: %2</translation>
+    </message>
+    <message>
+        <source>Hari libur disimpan: %1 %2</source>
+        <translation>Holiday saved: %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 dihapus dari daftar libur.</source>
+        <translation>%1 removed from the holiday list.</translation>
+    </message>
+    <message>
+        <source>%1 libur tetap tahun %2 ditambahkan.</source>
+        <translation>%1 fixed holidays of %2 added.</translation>
+    </message>
+    <message>
+        <source>Impor daftar hari libur</source>
+        <translation>Import a holiday list</translation>
+    </message>
+    <message>
+        <source>Lembar kerja (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Dibaca %1 baris: %2 ditambahkan, %3 diubah, %4 ditolak.</source>
+        <translation>Read %1 rows: %2 added, %3 changed, %4 rejected.</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Hari libur nasional dan cuti bersama</source>
+        <translation>National holidays and collective leave</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo iuran tanggal 15; bila tanggal 15 jatuh pada Sabtu, Minggu atau hari libur di daftar ini, jatuh tempo pindah ke hari kerja berikutnya.</source>
+        <translation>Contributions are due on the 15th; when the 15th is a Saturday, a Sunday or a holiday in this list, the due date moves to the next working day.</translation>
+    </message>
+    <message>
+        <source>&amp;Tahun</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <source>Tambah libur &amp;tetap</source>
+        <translation>Add &amp;fixed holidays</translation>
+    </message>
+    <message>
+        <source>1 Januari, 1 Mei, 1 Juni, 17 Agustus dan 25 Desember tahun ini</source>
+        <translation>1 January, 1 May, 1 June, 17 August and 25 December of this year</translation>
+    </message>
+    <message>
+        <source>&amp;Impor daftar…</source>
+        <translation>&amp;Import a list…</translation>
+    </message>
+    <message>
+        <source>Lembar kerja (.xlsx atau .csv) dengan kolom tanggal dan keterangan, mis. daftar SKB 3 Menteri</source>
+        <translation>A spreadsheet (.xlsx or .csv) with a date column and a name column, e.g. the joint ministerial decree's list</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hari</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Tambah atau ubah</source>
+        <translation>Add or change</translation>
+    </message>
+    <message>
+        <source>Tangga&amp;l</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>dd-MM-yyyy</source>
+        <translation>dd-MM-yyyy</translation>
+    </message>
+    <message>
+        <source>&amp;Keterangan</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>mis. Idulfitri 1448 H</source>
+        <translation>e.g. Eid al-Fitr 1448 H</translation>
+    </message>
+    <message>
+        <source>T&amp;ambah</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan perubahan</source>
+        <translation>&amp;Save changes</translation>
+    </message>
+    <message>
+        <source>&amp;Hapus</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo tahun ini</source>
+        <translation>Due dates of this year</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1664,74 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     </message>
 </context>
 <context>
+    <name>ProgrammeEvents</name>
+    <message>
+        <source>Meninggal dunia</source>
+        <extracomment>What the clerk picks: an event to follow (death, accident) or an exit from the programme.</extracomment>
+        <translation>Death</translation>
+    </message>
+    <message>
+        <source>Kecelakaan kerja</source>
+        <translation>Work accident</translation>
+    </message>
+    <message>
+        <source>Pindah domisili (keluar dari program)</source>
+        <translation>Moved away (leaves the programme)</translation>
+    </message>
+    <message>
+        <source>Mengundurkan diri (keluar dari program)</source>
+        <translation>Withdrew (leaves the programme)</translation>
+    </message>
+    <message>
+        <source>Dilaporkan</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Diajukan ke BPJS</source>
+        <translation>Submitted to BPJS</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Suami/Istri</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <source>Anak</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Orang tua</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Cucu</source>
+        <translation>Grandchild</translation>
+    </message>
+    <message>
+        <source>Kakek/Nenek</source>
+        <translation>Grandparent</translation>
+    </message>
+    <message>
+        <source>Saudara kandung</source>
+        <translation>Sibling</translation>
+    </message>
+    <message>
+        <source>Mertua</source>
+        <translation>Parent-in-law</translation>
+    </message>
+    <message>
+        <source>Penerima wasiat</source>
+        <translation>Named in a will</translation>
+    </message>
+</context>
+<context>
     <name>ProgrammePage</name>
     <message>
         <source>Program pertama</source>
@@ -1389,6 +1857,10 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
         <translation>Outstanding</translation>
     </message>
     <message>
+        <source>Rencana bila kuota terisi</source>
+        <translation>Planned if the quota fills</translation>
+    </message>
+    <message>
         <source>Tagihan</source>
         <translation>Bill</translation>
     </message>
@@ -1433,6 +1905,10 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
         <translation>Self-paid contributions (last 200)</translation>
     </message>
     <message>
+        <source>Peristiwa &amp; klaim</source>
+        <translation>Events &amp;&amp; claims</translation>
+    </message>
+    <message>
         <source>%1 bulan</source>
         <translation>%1 months</translation>
     </message>
@@ -1442,7 +1918,7 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     </message>
     <message>
         <source>Jika kuota %1 terisi: rencana %2</source>
-        <translation>If the quota of %1 is filled: planned %2</translation>
+        <translation type="vanished">If the quota of %1 is filled: planned %2</translation>
     </message>
     <message>
         <source>Kec. %1</source>
@@ -1455,6 +1931,18 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     <message>
         <source>dibatalkan</source>
         <translation>reversed</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Program tanpa kuota: tidak ada perkiraan bila kuota terisi.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Programme without a quota: no forecast for a full quota.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kuota %1 sudah terisi&lt;/b&gt; (%2 peserta): rencana tetap %3.</source>
+        <translation>&lt;b&gt;The quota of %1 is full&lt;/b&gt; (%2 members): the plan stays at %3.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bila kuota %1 terisi&lt;/b&gt;: %2 pekerja lagi mulai %3, masing-masing %4 bulan dibiayai × %5 = tambahan &lt;b&gt;%6&lt;/b&gt;; rencana menjadi &lt;b&gt;%7&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;If the quota of %1 fills&lt;/b&gt;: %2 more workers from %3, %4 funded months each × %5 = &lt;b&gt;%6&lt;/b&gt; more; the plan becomes &lt;b&gt;%7&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Program disimpan: %1</source>
@@ -1524,6 +2012,10 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
         <translation>&amp;Data safety</translation>
     </message>
     <message>
+        <source>Pen&amp;gguna…</source>
+        <translation>&amp;Users…</translation>
+    </message>
+    <message>
         <source>&amp;Jejak audit…</source>
         <translation>&amp;Audit trail…</translation>
     </message>
@@ -1550,6 +2042,10 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     <message>
         <source>&amp;Kunci sekarang</source>
         <translation>&amp;Lock now</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>Users</translation>
     </message>
     <message>
         <source>Mencadangkan…</source>
@@ -1769,6 +2265,160 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     <message>
         <source>Ekspor paket</source>
         <translation>Export package</translation>
+    </message>
+</context>
+<context>
+    <name>UserFormDialog</name>
+    <message>
+        <source>Pengguna baru</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>Ubah peran {user}</source>
+        <translation>Change the role of {user}</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru untuk {user}</source>
+        <translation>New password for {user}</translation>
+    </message>
+    <message>
+        <source>Kata sandi paling sedikit 8 karakter dan tidak sama dengan nama pengguna.</source>
+        <translation>A password has at least 8 characters and is not the user name.</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>Nama &amp;lengkap</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <source>&amp;Peran</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi</source>
+        <translation>&amp;Repeat password</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Pengguna</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Administrator mengatur pengguna, pengaturan dan stasiun; verifikator menyetujui pendaftaran, menyelesaikan konflik dan mencatat pembayaran pemda; operator mengisi data dan mencetak.</source>
+        <translation>Administrators manage users, settings and stations; verifiers approve registrations, resolve conflicts and record funder payments; operators enter data and print.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Login terakhir</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah pengguna…</source>
+        <translation>&amp;Add user…</translation>
+    </message>
+    <message>
+        <source>Ubah &amp;peran…</source>
+        <translation>Change &amp;role…</translation>
+    </message>
+    <message>
+        <source>&amp;Nonaktifkan</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <source>Atur ulang &amp;kata sandi…</source>
+        <translation>Reset &amp;password…</translation>
+    </message>
+    <message>
+        <source>&amp;Buka kunci</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Terkunci sampai {time}</source>
+        <translation>Locked until {time}</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>&amp;Aktifkan lagi</source>
+        <translation>&amp;Reactivate</translation>
+    </message>
+    <message>
+        <source>Pengguna {user} dibuat sebagai {role}.</source>
+        <translation>User {user} created as {role}.</translation>
+    </message>
+    <message>
+        <source>Peran {user} sekarang {role}.</source>
+        <translation>{user} is now {role}.</translation>
+    </message>
+    <message>
+        <source>Kata sandi {user} sudah diganti; akunnya juga tidak terkunci lagi.</source>
+        <translation>The password of {user} is replaced; the account is no longer locked either.</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan pengguna</source>
+        <translation>Deactivate user</translation>
+    </message>
+    <message>
+        <source>{user} tidak bisa masuk lagi sampai diaktifkan kembali. Lanjutkan?</source>
+        <translation>{user} cannot log in until reactivated. Continue?</translation>
+    </message>
+    <message>
+        <source>{user} dinonaktifkan.</source>
+        <translation>{user} is deactivated.</translation>
+    </message>
+    <message>
+        <source>{user} aktif lagi.</source>
+        <translation>{user} is active again.</translation>
+    </message>
+    <message>
+        <source>Kunci akun {user} dibuka.</source>
+        <translation>The account of {user} is unlocked.</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>

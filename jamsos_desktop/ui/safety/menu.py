@@ -47,6 +47,7 @@ class SafetyActions(QObject):
         self.menu = menu
         self.actions: dict[str, QAction] = {}
         for name, text, slot, permission in (
+            ("usersAction", self.tr("Pen&gguna\u2026"), self.show_users, Permission.MANAGE_USERS),
             ("auditAction", self.tr("&Jejak audit\u2026"), self.show_audit, None),
             ("backupAction", self.tr("&Cadangkan sekarang"), self.backup_now, None),
             ("usbBackupAction", self.tr("Cadangkan ke &USB (terenkripsi)\u2026"), self.backup_to_usb, None),
@@ -88,6 +89,20 @@ class SafetyActions(QObject):
         from jamsos_desktop.ui.safety.audit import AuditDialog
 
         dialog = AuditDialog(self._context, self._window)
+        dialog.open()
+        return dialog
+
+    # -- users ----------------------------------------------------------------------------------------------
+    def show_users(self):  # type: ignore[no-untyped-def]
+        """The user-management dialog, for administrators; anyone else gets the service's refusal."""
+        from jamsos_desktop.services.access import PermissionDenied
+        from jamsos_desktop.ui.safety.users import UsersDialog
+
+        access = self._context.access
+        if not access.can(Permission.MANAGE_USERS):
+            self._error(self.tr("Pengguna"), PermissionDenied(Permission.MANAGE_USERS, access.actor))
+            return None
+        dialog = UsersDialog(self._context, self._window)
         dialog.open()
         return dialog
 
