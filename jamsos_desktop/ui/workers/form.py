@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from jamsos_desktop.domain.errors import ConflictError, DuplicateError, Finding, JamsosError, ValidationError
 from jamsos_desktop.domain.formatting import format_date, format_short_date
 from jamsos_desktop.domain.nik import NIK_LENGTH, NikCheck, clean_nik
+from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.domain.worker import (
     DEFAULT_INCOME,
     DEFAULT_PURPOSE,
@@ -200,6 +201,12 @@ class WorkerFormDialog(QDialog):
             allowed: tuple[WorkerStatus, ...] = _NEW_STATUSES
         else:
             allowed = tuple(s for s in WorkerStatus if s is current or s in ALLOWED_TRANSITIONS[current])
+        access = getattr(self._context, "access", None)
+        if access is not None and not access.can(Permission.APPROVE):
+            # Approving a registration is a verifier's act (the registry refuses it too): an operator
+            # keeps the status the record has, or a draft, or an end of membership.
+            approved = (WorkerStatus.VERIFIED, WorkerStatus.REGISTERED)
+            allowed = tuple(s for s in allowed if s is current or s not in approved)
         for status in allowed:
             combo.addItem(enum_label(status), status.value)
         combo.setCurrentIndex(max(0, combo.findData((current or WorkerStatus.DRAFT).value)))
