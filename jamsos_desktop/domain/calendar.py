@@ -63,6 +63,24 @@ STATUS_ORDER = (
 )
 
 
+#: National holidays on the same date every year (*hari libur nasional tetap*). The moving religious
+#: holidays and the *cuti bersama* are set each year by joint ministerial decree (SKB 3 Menteri) and
+#: entered or imported by the office.
+FIXED_NATIONAL_HOLIDAYS = (
+    (1, 1, "Tahun Baru Masehi"),
+    (5, 1, "Hari Buruh Internasional"),
+    (6, 1, "Hari Lahir Pancasila"),
+    (8, 17, "Hari Kemerdekaan RI"),
+    (12, 25, "Hari Raya Natal"),
+)
+HOLIDAY_YEARS = (2000, 2100)  # the years a holiday list may cover; anything else is a typing slip
+
+
+def fixed_holidays(year: int) -> list[tuple[date, str]]:
+    """The fixed-date national holidays of ``year``."""
+    return [(date(year, m, d), name) for m, d, name in FIXED_NATIONAL_HOLIDAYS]
+
+
 def is_working_day(day: date, holidays: Collection[date] = ()) -> bool:
     return day.weekday() < 5 and day not in holidays
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from jamsos_desktop.domain.errors import JamsosError
-from jamsos_desktop.domain.programme import Month
+from jamsos_desktop.domain.programme import Month, Programme, split_between_funders
 
 
 def check_amount(value: Any) -> int:
@@ -192,7 +192,78 @@ class Budget:
     quota: int | None
     forecast_planned: int | None
     self_paid: int = 0
+    forecast: QuotaForecast | None = None
 
     @property
     def outstanding(self) -> int:
         return self.planned - self.paid
+
+
+@dataclass(frozen=True)
+class FunderForecast:
+    """What one funder would add to its plan if the quota filled."""
+
+    funder_id: int
+    name: str
+    joining: int
+    extra: int
+
+
+@dataclass(frozen=True)
+class QuotaForecast:
+    """The budget if the programme's quota filled (*perkiraan bila kuota terpenuhi*).
+
+    The workers still missing would join in ``join_month`` (this month, or the programme's start if it
+    has not begun) and be funded for ``months_each`` months under the programme's funding window: the
+    remaining calendar months by default, the full number of months with a per-worker window.
+    """
+
+    quota: int
+    enrolled: int
+    joining: int
+    join_month: Month
+    months_each: int
+    monthly_amount: int
+    planned_now: int
+    by_funder: tuple[FunderForecast, ...] = ()
+
+    @property
+    def extra(self) -> int:
+        return self.joining * self.months_each * self.monthly_amount
+
+    @property
+    def total(self) -> int:
+        return self.planned_now + self.extra
+
+
+def quota_forecast(
+    programme: Programme, *, enrolled_by_funder: list[int], planned_now: int, today: date
+) -> QuotaForecast | None:
+    """The planned budget if the quota filled; ``None`` for a programme without a quota.
+
+    ``enrolled_by_funder`` has one count per funder of ``programme.funders`` (in order); the workers
+    still to join are split between the funders as enrolment would split them. Integer rupiah only.
+    """
+    if programme.quota is None:
+        return None
+    enrolled = sum(enrolled_by_funder)
+    joining = max(0, programme.quota - enrolled)
+    join_month = max(programme.start, Month.containing(today))
+    first, last = programme.funded_range(join_month)
+    months_each = max(0, last.index - first.index + 1)
+    amount = programme.monthly_amount
+    split = split_between_funders(list(programme.funders), list(enrolled_by_funder), joining)
+    by_funder = tuple(
+        FunderForecast(f.id or 0, f.name, n, n * months_each * amount)
+        for f, n in zip(programme.funders, split, strict=True)
+    )
+    return QuotaForecast(
+        quota=programme.quota,
+        enrolled=enrolled,
+        joining=joining,
+        join_month=join_month,
+        months_each=months_each,
+        monthly_amount=amount,
+        planned_now=planned_now,
+        by_funder=by_funder,
+    )

@@ -78,6 +78,8 @@ class WorkerStrip:
     months: tuple[ContributionMonth, ...]
     inactive: bool
     unpaid_streak: int
+    exit_date: date | None = None
+    exit_reason: str = ""
 
 
 class CalendarService:
@@ -213,7 +215,13 @@ class CalendarService:
 
         streak = unpaid_streak(enrolment, self_paid, last_due_month(today, holidays))
         return WorkerStrip(
-            programme, worker_id, tuple(months), is_inactive(streak, programme.lapse_threshold), streak
+            programme,
+            worker_id,
+            tuple(months),
+            is_inactive(streak, programme.lapse_threshold),
+            streak,
+            enrolment.exit_date,
+            enrolment.exit_reason or "",
         )
 
     # -- action lists -------------------------------------------------------------------------------

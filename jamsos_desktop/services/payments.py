@@ -31,6 +31,7 @@ from jamsos_desktop.domain.payments import (
     Reconciliation,
     SelfPayment,
     check_amount,
+    quota_forecast,
     split_amount,
 )
 from jamsos_desktop.domain.programme import Month, Programme, month_range
@@ -519,13 +520,12 @@ class PaymentService:
                         t.month, "self", due, t.self_count, t.self_count * amount, t.self_paid_count * amount
                     )
                 )
-        forecast = None
-        if programme.quota is not None:
-            joining = max(0, programme.quota - enrolled)
-            start = max(programme.start, Month.containing(today))
-            f_from, f_to = programme.funded_range(start)
-            per_worker = max(0, f_to.index - f_from.index + 1)
-            forecast = planned_total + joining * per_worker * amount
+        forecast = quota_forecast(
+            programme,
+            enrolled_by_funder=[planned.get(f.id, (0, 0))[0] for f in programme.funders],
+            planned_now=planned_total,
+            today=today,
+        )
         return Budget(
             programme_id=programme_id,
             enrolled=enrolled,
@@ -535,8 +535,9 @@ class PaymentService:
             by_district=by_district,
             months=tuple(months),
             quota=programme.quota,
-            forecast_planned=forecast,
+            forecast_planned=forecast.total if forecast is not None else None,
             self_paid=self_paid,
+            forecast=forecast,
         )
 
 

@@ -9,15 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from pathlib import Path
+from typing import Any, cast
 
+from jamsos_desktop.domain.calendar import HOLIDAY_YEARS, fixed_holidays
 from jamsos_desktop.domain.errors import (
     ConflictError,
     Finding,
     JamsosError,
     NotFoundError,
     Severity,
+    UsageError,
     ValidationError,
 )
+from jamsos_desktop.domain.excel_rules import HeaderMatch, cell_text, header_key
 from jamsos_desktop.domain.programme import (
     ClaimStatus,
     Enrolment,
@@ -35,6 +40,18 @@ from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.services.access import require
 from jamsos_desktop.services.audit import record
 from jamsos_desktop.services.ports import Clock, UnitOfWorkFactory
+
+
+@dataclass(frozen=True)
+class HolidayImport:
+    """What importing a holiday list did: rows read, dates added or renamed, rows refused."""
+
+    read: int
+    added: int
+    updated: int
+    unchanged: int
+    rejected: tuple[tuple[int, str], ...] = ()
+    years: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -263,40 +280,197 @@ class ProgrammeService:
     def exit_worker(self, worker_id: int, *, exit_date: date, reason: ExitReason | str) -> int:
         """End every enrolment of a worker with the month of ``exit_date``; later months drop."""
         with self._uow(write=True) as uow:
+            require(uow, Permission.ENTER_DATA)
+            summary = uow.workers.summaries([worker_id])
+            if not summary:
+                raise NotFoundError("worker.not_found", worker_id=worker_id)
             n = uow.enrolments.end_for_worker(worker_id, exit_date=exit_date, reason=_reason(reason))
+            if n:
+                record(
+                    uow,
+                    self._user(),
+                    "exit",
+                    "enrolment",
+                    worker_id,
+                    None,
+                    {"exit_date": exit_date.isoformat(), "reason": _reason(reason), "enrolments": n},
+                    at=self._clock(),
+                )
             uow.commit()
         return n
 
     # -- holidays -------------------------------------------------------------------------------------
-    def holidays(self) -> list[tuple[date, str]]:
+    def holidays(self, year: int | None = None) -> list[tuple[date, str]]:
+        """The holiday list (*hari libur nasional / cuti bersama*), of one year or all, by date."""
         with self._uow() as uow:
-            return uow.holidays.all()
+            days = uow.holidays.all()
+        return [(d, n) for d, n in days if year is None or d.year == year]
 
-    def set_holiday(self, day: date, name: str = "") -> None:
+    def holiday_years(self) -> list[int]:
+        with self._uow() as uow:
+            return sorted({d.year for d, _ in uow.holidays.all()})
+
+    def set_holiday(self, day: date, name: str = "", *, replacing: date | None = None) -> None:
+        """Add a holiday or rename it; with ``replacing``, move an existing holiday to ``day``.
+
+        Due dates are computed from this list whenever they are shown, so every calendar, list and
+        budget follows at once.
+        """
+        day = _holiday_day(day)
+        name = _holiday_name(name)
         with self._uow(write=True) as uow:
-            uow.holidays.set(day, name.strip())
+            require(uow, Permission.MANAGE_PROGRAMMES)
+            old = dict(uow.holidays.all())
+            if replacing is not None and replacing != day:
+                if replacing not in old:
+                    raise NotFoundError("holiday.not_found", date=replacing.isoformat())
+                if day in old:
+                    raise JamsosError("holiday.exists", date=day.isoformat(), name=old[day])
+                uow.holidays.remove(replacing)
+            uow.holidays.set(day, name)
+            before = (
+                {"day": replacing.isoformat(), "name": old[replacing]}
+                if replacing is not None and replacing in old
+                else ({"day": day.isoformat(), "name": old[day]} if day in old else None)
+            )
+            record(
+                uow,
+                self._user(),
+                "update" if before else "create",
+                "holiday",
+                day.isoformat(),
+                before,
+                {"day": day.isoformat(), "name": name},
+                at=self._clock(),
+            )
             uow.commit()
 
     def remove_holiday(self, day: date) -> bool:
         with self._uow(write=True) as uow:
+            require(uow, Permission.MANAGE_PROGRAMMES)
+            old = dict(uow.holidays.all())
             removed = uow.holidays.remove(day)
+            if removed:
+                record(
+                    uow,
+                    self._user(),
+                    "delete",
+                    "holiday",
+                    day.isoformat(),
+                    {"day": day.isoformat(), "name": old.get(day, "")},
+                    None,
+                    at=self._clock(),
+                )
             uow.commit()
         return removed
 
+    def add_fixed_holidays(self, year: int) -> int:
+        """Add the fixed-date national holidays of ``year`` (names already entered are kept)."""
+        if not HOLIDAY_YEARS[0] <= year <= HOLIDAY_YEARS[1]:
+            raise JamsosError("holiday.invalid", value=str(year))
+        with self._uow(write=True) as uow:
+            require(uow, Permission.MANAGE_PROGRAMMES)
+            existing = {d for d, _ in uow.holidays.all()}
+            added = [(d, n) for d, n in fixed_holidays(year) if d not in existing]
+            for d, n in added:
+                uow.holidays.set(d, n)
+            if added:
+                record(
+                    uow,
+                    self._user(),
+                    "create",
+                    "holiday",
+                    str(year),
+                    None,
+                    {"days": [d.isoformat() for d, _ in added]},
+                    at=self._clock(),
+                )
+            uow.commit()
+        return len(added)
+
+    def import_holidays(self, path: str | Path, *, dry_run: bool = False) -> HolidayImport:
+        """Import a year's list (the SKB's national holidays and *cuti bersama*) from .xlsx or .csv.
+
+        Columns: a date (``tanggal``) and a name (``keterangan``). All valid rows are saved in one
+        transaction; a date already in the list gets the file's name; bad rows are reported, never
+        half-saved.
+        """
+        table = _read_holiday_table(Path(path))
+        index = {col: i for i, col in table.header.columns.items()}
+        parsed: dict[date, str] = {}
+        rejected: list[tuple[int, str]] = []
+        for row_number, cells in table.rows:
+            if all(c is None or str(c).strip() == "" for c in cells):
+                continue
+
+            def cell(name: str, cells=cells) -> Any:  # type: ignore[no-untyped-def]
+                i = index.get(name)
+                return cells[i] if i is not None and i < len(cells) else None
+
+            try:
+                day = _holiday_cell(cell("day"), self.today())
+                name = _holiday_name(cell_text(cell("name")))
+            except JamsosError as exc:
+                rejected.append((row_number, exc.message("id")))
+                continue
+            parsed[day] = name
+        with self._uow(write=not dry_run) as uow:
+            if not dry_run:
+                require(uow, Permission.MANAGE_PROGRAMMES)
+            existing = dict(uow.holidays.all())
+            added = sum(1 for d in parsed if d not in existing)
+            updated = sum(1 for d, n in parsed.items() if d in existing and existing[d] != n)
+            if not dry_run:
+                for d, n in sorted(parsed.items()):
+                    if existing.get(d) != n:
+                        uow.holidays.set(d, n)
+                if added or updated:
+                    record(
+                        uow,
+                        self._user(),
+                        "import",
+                        "holiday",
+                        Path(path).name,
+                        None,
+                        {"added": added, "updated": updated},
+                        at=self._clock(),
+                    )
+                uow.commit()
+        return HolidayImport(
+            read=len(parsed) + len(rejected),
+            added=added,
+            updated=updated,
+            unchanged=len(parsed) - added - updated,
+            rejected=tuple(rejected),
+            years=tuple(sorted({d.year for d in parsed})),
+        )
+
     # -- events ---------------------------------------------------------------------------------------
     def record_event(self, event: WorkerEvent) -> WorkerEvent:
-        """Record a death or work accident; a death ends the worker's enrolments with that month."""
+        """Record a death or work accident; a death ends the worker's enrolments with that month.
+
+        The heir's contact is checked (name and relationship lengths, an Indonesian phone number) and
+        a second death of the same worker is refused, so the claim is followed once.
+        """
         if event.event_date > self.today():
             raise JamsosError("event.date_future", date=event.event_date.isoformat())
+        event = _checked_event(event)
         now, user = self._clock(), self._user()
         with self._uow(write=True) as uow:
-            if not uow.workers.summaries([event.worker_id]):
+            require(uow, Permission.ENTER_DATA)
+            summary = uow.workers.summaries([event.worker_id])
+            if not summary:
                 raise NotFoundError("worker.not_found", worker_id=event.worker_id)
+            if event.kind is EventKind.DEATH and any(
+                e.kind is EventKind.DEATH for e in uow.events.list(worker_id=event.worker_id)
+            ):
+                raise JamsosError("event.already_deceased", name=summary[0].name)
             event_id = uow.events.add(event, user=user, now=now)
             if event.kind is EventKind.DEATH:
                 uow.enrolments.end_for_worker(
                     event.worker_id, exit_date=event.event_date, reason=ExitReason.DECEASED.value
                 )
+            record(uow, user, "create", "worker_event", event_id, None, event, at=now)
             uow.commit()
             saved = [e for e in uow.events.list(worker_id=event.worker_id) if e.id == event_id]
         return saved[0] if saved else replace(event, id=event_id)
@@ -310,7 +484,14 @@ class ProgrammeService:
                 raise NotFoundError("event.not_found", event_id=event_id)
             changed = {"claim_status": status.value} | ({"notes": notes} if notes is not None else {})
             record(
-                uow, self._user(), "set_claim_status", "worker_event", event_id, None, changed, at=self._clock()
+                uow,
+                self._user(),
+                "set_claim_status",
+                "worker_event",
+                event_id,
+                None,
+                changed,
+                at=self._clock(),
             )
             uow.commit()
 
@@ -339,3 +520,79 @@ def replace_data(programme: Programme, **changes: object) -> ProgrammeData:
 
 def _reason(reason: ExitReason | str) -> str:
     return reason.value if isinstance(reason, ExitReason) else str(reason)[:32]
+
+
+# -- holidays: checking input and reading a list -----------------------------------------------------
+HOLIDAY_NAME_MAX = 120
+_HOLIDAY_HEADERS = {
+    **dict.fromkeys(("tanggal", "tgl", "date", "hari", "tanggallibur", "day"), "day"),
+    **dict.fromkeys(
+        ("keterangan", "nama", "namalibur", "harilibur", "name", "uraian", "libur", "perayaan"), "name"
+    ),
+}
+
+
+def _holiday_day(day: date) -> date:
+    if not isinstance(day, date) or not HOLIDAY_YEARS[0] <= day.year <= HOLIDAY_YEARS[1]:
+        raise JamsosError("holiday.invalid", value=str(day))
+    return day
+
+
+def _holiday_name(name: str) -> str:
+    name = " ".join(str(name or "").split())
+    if not name:
+        raise JamsosError("holiday.name_required")
+    if len(name) > HOLIDAY_NAME_MAX:
+        raise JamsosError("holiday.name_too_long", limit=HOLIDAY_NAME_MAX)
+    return name
+
+
+def _holiday_cell(value: Any, today: date) -> date:
+    from jamsos_desktop.domain.excel_rules import read_date_cell
+
+    if value is None or str(value).strip() == "":
+        raise JamsosError("holiday.invalid", value="")
+    parsed, _ = read_date_cell(value, today, column="day")
+    if parsed is None:
+        raise JamsosError("holiday.invalid", value=cell_text(value))
+    return _holiday_day(parsed)
+
+
+def _holiday_header(cells: Sequence[Any], row_index: int = 0) -> HeaderMatch | None:
+    columns: dict[int, str] = {}
+    for i, c in enumerate(cells):
+        col = _HOLIDAY_HEADERS.get(header_key(c))
+        if col is not None and col not in columns.values():
+            columns[i] = col
+    if set(columns.values()) != {"day", "name"}:
+        return None
+    return HeaderMatch(row_index, cast(Any, columns), tuple(cell_text(c) for c in cells), ())
+
+
+def _read_holiday_table(path: Path) -> Any:
+    from jamsos_desktop.services.spreadsheet import read_table
+
+    try:
+        return read_table(path, finder=_holiday_header, no_header_code="holiday.columns_missing")
+    except UsageError as exc:
+        if exc.code == "holiday.columns_missing":
+            raise UsageError("holiday.columns_missing") from None
+        raise
+
+
+# -- events: checking the heir's contact ------------------------------------------------------------
+def _checked_event(event: WorkerEvent) -> WorkerEvent:
+    from jamsos_desktop.domain.normalize import normalize_phone
+
+    heir = " ".join(event.heir_name.split())
+    relationship = " ".join(event.heir_relationship.split())
+    if len(heir) > 100:
+        raise JamsosError("event.heir_too_long", field="nama ahli waris", limit=100)
+    if len(relationship) > 20:
+        raise JamsosError("event.heir_too_long", field="hubungan", limit=20)
+    phone = normalize_phone(event.heir_phone or "")
+    if phone is None or len(phone) > 16:
+        raise JamsosError("phone.format", phone=event.heir_phone.strip())
+    return replace(
+        event, heir_name=heir, heir_relationship=relationship, heir_phone=phone, notes=event.notes.strip()
+    )

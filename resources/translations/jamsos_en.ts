@@ -5,31 +5,19 @@
     <name>ActionListModel</name>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Name</translation>
+        <translation type="obsolete">Name</translation>
     </message>
     <message>
         <source>NIK</source>
-        <translation type="unfinished">NIK</translation>
+        <translation type="obsolete">NIK</translation>
     </message>
     <message>
         <source>No. HP</source>
-        <translation type="unfinished">Mobile no.</translation>
-    </message>
-    <message>
-        <source>Desa/Kelurahan</source>
-        <translation type="unfinished"></translation>
+        <translation type="obsolete">Mobile no.</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished">District</translation>
-    </message>
-    <message>
-        <source>Dibiayai s.d.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bulan belum bayar</source>
-        <translation type="unfinished"></translation>
+        <translation type="obsolete">District</translation>
     </message>
 </context>
 <context>
@@ -251,43 +239,6 @@
     <message>
         <source>Mandiri</source>
         <translation>Self-paid</translation>
-    </message>
-    <message>
-        <source>Akan datang</source>
-        <extracomment>The domain&apos;s Indonesian labels (calendar.py) of statuses, payers and action lists, shown through ``self.tr(label)``: listed here so that lupdate puts them in the .ts under this page&apos;s context.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jatuh tempo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lunas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Terlambat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tidak dibayar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pemda/penyandang dana</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pembiayaan berakhir bulan ini/depan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Terlambat bayar mandiri</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kepesertaan nonaktif</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ekspor daftar</source>
@@ -884,7 +835,7 @@
     <name>EventForm</name>
     <message>
         <source>Catat peristiwa peserta</source>
-        <translation>Record a member's event</translation>
+        <translation>Record a member&apos;s event</translation>
     </message>
     <message>
         <source>&amp;Pekerja</source>
@@ -991,7 +942,7 @@
     </message>
     <message>
         <source>Beasiswa anak</source>
-        <translation>Children's scholarship</translation>
+        <translation>Children&apos;s scholarship</translation>
     </message>
     <message>
         <source>Status klaim</source>
@@ -1207,7 +1158,7 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     </message>
     <message>
         <source>Lembar kerja (.xlsx atau .csv) dengan kolom tanggal dan keterangan, mis. daftar SKB 3 Menteri</source>
-        <translation>A spreadsheet (.xlsx or .csv) with a date column and a name column, e.g. the joint ministerial decree's list</translation>
+        <translation>A spreadsheet (.xlsx or .csv) with a date column and a name column, e.g. the joint ministerial decree&apos;s list</translation>
     </message>
     <message>
         <source>Tanggal</source>
@@ -1905,8 +1856,8 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
         <translation>Self-paid contributions (last 200)</translation>
     </message>
     <message>
-        <source>Peristiwa &amp; klaim</source>
-        <translation>Events &amp;&amp; claims</translation>
+        <source>Peristiwa dan klaim</source>
+        <translation>Events and claims</translation>
     </message>
     <message>
         <source>%1 bulan</source>

@@ -141,7 +141,9 @@ class ActionListModel(QAbstractTableModel):
             self._rows.extend(rows)
             self.endInsertRows()
 
-        run_in_background(lambda: calendar.action_rows(kind, pid, limit=PAGE, offset=offset), done, owner=self)
+        run_in_background(
+            lambda: calendar.action_rows(kind, pid, limit=PAGE, offset=offset), done, owner=self
+        )
 
 
 class CalendarPage(QWidget):
@@ -165,10 +167,19 @@ class CalendarPage(QWidget):
         self.programmeCombo.currentIndexChanged.connect(self.load)
         self.refreshButton = QPushButton(self.tr("Muat ulang"))
         self.refreshButton.clicked.connect(self.refresh)
+        self.holidaysButton = QPushButton(self.tr("Hari libur\u2026"))
+        self.holidaysButton.setObjectName("holidaysButton")
+        self.holidaysButton.setToolTip(
+            self.tr("Hari libur nasional dan cuti bersama yang menggeser jatuh tempo")
+        )
+        self.holidaysButton.clicked.connect(lambda: self.edit_holidays())
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Program")))
         top.addWidget(self.programmeCombo, 1)
+        top.addWidget(self.holidaysButton)
         top.addWidget(self.refreshButton)
+        self._strip: Any = None
+        self.dialog: Any = None
 
         self.gridTable = QTableWidget(0, 0)
         self.gridTable.setObjectName("calendarGrid")
@@ -191,6 +202,15 @@ class CalendarPage(QWidget):
         self.stripEdit.returnPressed.connect(self.show_strip)
         self.stripButton = QPushButton(self.tr("Tampilkan"))
         self.stripButton.clicked.connect(self.show_strip)
+        self.stripEventButton = QPushButton(self.tr("Catat peristiwa\u2026"))
+        self.stripEventButton.setObjectName("stripEventButton")
+        self.stripEventButton.setToolTip(
+            self.tr(
+                "Meninggal, kecelakaan kerja, pindah atau mengundurkan diri: untuk pekerja yang ditampilkan"
+            )
+        )
+        self.stripEventButton.setEnabled(False)
+        self.stripEventButton.clicked.connect(lambda: self.record_event())
         self.stripLabel = QLabel()
         self.stripLabel.setObjectName("workerStripLabel")
         self.stripTable = QTableWidget(1, 0)
@@ -202,6 +222,7 @@ class CalendarPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.stripEdit, 1)
         row.addWidget(self.stripButton)
+        row.addWidget(self.stripEventButton)
         strip_layout.addLayout(row)
         strip_layout.addWidget(self.stripLabel)
         strip_layout.addWidget(self.stripTable)
@@ -367,18 +388,36 @@ class CalendarPage(QWidget):
 
     def _show_strip(self, result: Any) -> None:
         if result is None:
+            self._strip = None
+            self.stripEventButton.setEnabled(False)
             self.stripLabel.setText(self.tr("Pekerja tidak ditemukan di program ini."))
             self.stripTable.setColumnCount(0)
             self.stripLoaded.emit()
             return
         name, strip = result
+        name = name or self.stripEdit.text()
+        self._strip = (strip.worker_id, name)
+        self.stripEventButton.setEnabled(True)
         state = self.tr("NONAKTIF") if strip.inactive else self.tr("aktif")
-        self.stripLabel.setText(
+        text = (
             self.tr("%1 \u2014 kepesertaan %2, %3 bulan belum dibayar berturut-turut")
-            .replace("%1", name or self.stripEdit.text())
+            .replace("%1", name)
             .replace("%2", state)
             .replace("%3", str(strip.unpaid_streak))
         )
+        if strip.exit_date is not None:
+            reasons = {
+                "deceased": self.tr("meninggal"),
+                "moved": self.tr("pindah"),
+                "withdrawn": self.tr("mengundurkan diri"),
+            }
+            text = (
+                self.tr("%1 \u2014 keluar dari program %2 (%3); bulan sesudahnya tidak ditagih")
+                .replace("%1", name)
+                .replace("%2", format_date(strip.exit_date))
+                .replace("%3", reasons.get(strip.exit_reason, strip.exit_reason))
+            )
+        self.stripLabel.setText(text)
         self.stripTable.setColumnCount(len(strip.months))
         self.stripTable.setHorizontalHeaderLabels([month_label(c.month) for c in strip.months])
         for col, c in enumerate(strip.months):
@@ -390,6 +429,37 @@ class CalendarPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, c.status.value)
             self.stripTable.setItem(0, col, item)
         self.stripLoaded.emit()
+
+    def record_event(self) -> Any:
+        """Record a death, accident or exit of the worker shown in the strip; the strip and grid follow."""
+        from jamsos_desktop.ui.programs.events import EventDialog
+
+        pid = self.programme_id()
+        if pid is None or self._strip is None:
+            return None
+        wid, name = self._strip
+        dialog = EventDialog(self._context, pid, self, worker=(wid, name))
+        self.dialog = dialog
+        dialog.saved.connect(lambda message: self._event_recorded(wid, message))
+        dialog.open()
+        return dialog
+
+    def _event_recorded(self, worker_id: int, message: str) -> None:
+        self.messageLabel.setText(message)
+        self.load()
+        self.show_strip(worker_id=worker_id)
+
+    # -- holidays -----------------------------------------------------------------------------------
+    def edit_holidays(self) -> Any:
+        """The holiday list; every change redraws the grid's due dates."""
+        from jamsos_desktop.ui.calendar.holidays import HolidaysDialog
+
+        year = self._context.clock().year
+        dialog = HolidaysDialog(self._context, year, self)
+        self.dialog = dialog
+        dialog.changed.connect(self.load)
+        dialog.open()
+        return dialog
 
     # -- export and print ---------------------------------------------------------------------------
     def export_list(self, path: str | None = None) -> None:

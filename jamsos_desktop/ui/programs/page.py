@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from jamsos_desktop.domain.errors import JamsosError
-from jamsos_desktop.domain.formatting import format_date, format_money, format_number
+from jamsos_desktop.domain.formatting import MONTHS_ID, format_date, format_money, format_number
 from jamsos_desktop.domain.programme import Month
 from jamsos_desktop.ui.programs.dialogs import (
     EnrolDialog,
@@ -35,6 +35,7 @@ from jamsos_desktop.ui.programs.dialogs import (
     ProgrammeDialog,
     SelfPaymentDialog,
 )
+from jamsos_desktop.ui.programs.events import EventsPanel
 from jamsos_desktop.ui.programs.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -131,7 +132,11 @@ class ProgramsPage(QWidget):
         self.budgetSummary = QLabel()
         self.budgetSummary.setObjectName("budgetSummary")
         self.budgetSummary.setTextFormat(Qt.TextFormat.RichText)
-        self.budgetTable = QTableWidget(0, 5)
+        self.forecastLabel = QLabel()
+        self.forecastLabel.setObjectName("forecastLabel")
+        self.forecastLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.forecastLabel.setWordWrap(True)
+        self.budgetTable = QTableWidget(0, 6)
         self.budgetTable.setObjectName("budgetTable")
         self.budgetTable.setHorizontalHeaderLabels(
             [
@@ -140,12 +145,16 @@ class ProgramsPage(QWidget):
                 self.tr("Rencana"),
                 self.tr("Dibayar"),
                 self.tr("Sisa"),
+                self.tr("Rencana bila kuota terisi"),
             ]
         )
-        self.budgetTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        budget_header = self.budgetTable.horizontalHeader()
+        budget_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # no clipped titles
+        budget_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.budgetTable.verticalHeader().hide()
         budget_layout = QVBoxLayout(self.budgetPanel)
         budget_layout.addWidget(self.budgetSummary)
+        budget_layout.addWidget(self.forecastLabel)
         budget_layout.addWidget(self.budgetTable)
 
         # Payments
@@ -183,6 +192,10 @@ class ProgramsPage(QWidget):
         self.tabs.addTab(self.budgetPanel, self.tr("Anggaran"))
         self.tabs.addTab(self.funderPaymentTable, self.tr("Pembayaran pemda"))
         self.tabs.addTab(self.selfPaymentTable, self.tr("Iuran mandiri (200 terakhir)"))
+        self.eventsPanel = EventsPanel(context)
+        self.eventsPanel.changed.connect(self._done)
+        self.eventsPanel.failed.connect(self._show_failure)
+        self.tabs.addTab(self.eventsPanel, self.tr("Peristiwa dan klaim"))
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.programTable)
@@ -256,6 +269,7 @@ class ProgramsPage(QWidget):
     def load_details(self) -> None:
         self._update_buttons()
         pid = self.current_programme_id()
+        self.eventsPanel.load(pid)
         if pid is None:
             return
         ctx = self._context
@@ -286,20 +300,29 @@ class ProgramsPage(QWidget):
             start=1,
         ):
             text = text.replace(f"%{i}", v)
-        if budget.quota is not None and budget.forecast_planned is not None:
-            text += "<br>" + self.tr("Jika kuota %1 terisi: rencana %2").replace(
-                "%1", format_number(budget.quota)
-            ).replace("%2", format_money(budget.forecast_planned))
         self.budgetSummary.setText(text)
+        self.forecastLabel.setText(self._forecast_text(budget.forecast))
+        forecast_of = (
+            {str(x.funder_id): x for x in budget.forecast.by_funder} if budget.forecast is not None else {}
+        )
         lines = [*budget.by_funder, *budget.by_district]
         self.budgetTable.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            name = line.name if row < len(budget.by_funder) else self.tr("Kec. %1").replace("%1", line.name)
+            is_funder = row < len(budget.by_funder)
+            name = line.name if is_funder else self.tr("Kec. %1").replace("%1", line.name)
             self.budgetTable.setItem(row, 0, _item(name))
             self.budgetTable.setItem(row, 1, _item(format_number(line.enrolled), right=True))
             self.budgetTable.setItem(row, 2, _item(format_money(line.planned), right=True))
             self.budgetTable.setItem(row, 3, _item(format_money(line.paid), right=True))
             self.budgetTable.setItem(row, 4, _item(format_money(line.outstanding), right=True))
+            extra = forecast_of.get(line.key) if is_funder else None
+            self.budgetTable.setItem(
+                row,
+                5,
+                _item(format_money(line.planned + extra.extra), extra.extra, right=True)
+                if extra
+                else _item(""),
+            )
         self.funderPaymentTable.setRowCount(len(funder_payments))
         for row, p in enumerate(funder_payments):
             note = (
@@ -325,7 +348,36 @@ class ProgramsPage(QWidget):
             self.selfPaymentTable.setItem(row, 5, _item(note))
         self.detailsLoaded.emit()
 
+    def _forecast_text(self, f: Any) -> str:
+        """The budget if the quota filled, said as a supervisor would ask it."""
+        if f is None:
+            return self.tr("<i>Program tanpa kuota: tidak ada perkiraan bila kuota terisi.</i>")
+        if f.joining == 0:
+            return (
+                self.tr("<b>Kuota %1 sudah terisi</b> (%2 peserta): rencana tetap %3.")
+                .replace("%1", format_number(f.quota))
+                .replace("%2", format_number(f.enrolled))
+                .replace("%3", format_money(f.total))
+            )
+        return (
+            self.tr(
+                "<b>Bila kuota %1 terisi</b>: %2 pekerja lagi mulai %3, masing-masing %4 bulan dibiayai "
+                "× %5 = tambahan <b>%6</b>; rencana menjadi <b>%7</b>."
+            )
+            .replace("%1", format_number(f.quota))
+            .replace("%2", format_number(f.joining))
+            .replace("%3", f"{MONTHS_ID[f.join_month.month - 1]} {f.join_month.year}")
+            .replace("%4", format_number(f.months_each))
+            .replace("%5", format_money(f.monthly_amount))
+            .replace("%6", format_money(f.extra))
+            .replace("%7", format_money(f.total))
+        )
+
     # -- actions ------------------------------------------------------------------------------------
+    def _show_failure(self, text: str) -> None:
+        self.messageLabel.setText(text)
+        self.actionFailed.emit(text)
+
     def _failed(self, exc: BaseException) -> None:
         text = error_text(exc)
         self.messageLabel.setText(text)
@@ -366,7 +418,10 @@ class ProgramsPage(QWidget):
             self._failed(exc)
 
         run_in_background(
-            work, lambda p: self._done(self.tr("Program disimpan: %1").replace("%1", p.name)), failed, owner=self
+            work,
+            lambda p: self._done(self.tr("Program disimpan: %1").replace("%1", p.name)),
+            failed,
+            owner=self,
         )
 
     def enrol(self) -> EnrolDialog | None:
@@ -397,7 +452,9 @@ class ProgramsPage(QWidget):
                 text += " " + w.message("id")
             self._done(text)
 
-        run_in_background(lambda: self._context.programmes.enrol(pid, **choice), done, self._failed, owner=self)
+        run_in_background(
+            lambda: self._context.programmes.enrol(pid, **choice), done, self._failed, owner=self
+        )
 
     def pay_funder(self) -> FunderPaymentDialog | None:
         p = self.current_programme()
@@ -459,7 +516,9 @@ class ProgramsPage(QWidget):
                 self.tr("Kuitansi %1 %2.").replace("%1", outcome.payment.receipt or "").replace("%2", verb)
             )
 
-        run_in_background(lambda: self._context.payments.record_self_payment(pid, **values), done, failed, owner=self)  # type: ignore[arg-type]
+        run_in_background(
+            lambda: self._context.payments.record_self_payment(pid, **values), done, failed, owner=self
+        )  # type: ignore[arg-type]
 
     def import_payments(self, path: str | None = None) -> None:
         pid = self.current_programme_id()
@@ -481,7 +540,9 @@ class ProgramsPage(QWidget):
             text += "".join(f"\n{self.tr('Baris')} {x.row}: {x.message}" for x in rejected)
             self._done(text)
 
-        run_in_background(lambda: self._context.payments.import_self_payments(pid, path), done, self._failed, owner=self)
+        run_in_background(
+            lambda: self._context.payments.import_self_payments(pid, path), done, self._failed, owner=self
+        )
 
     def reverse_payment(self, reason: str | None = None) -> None:
         table = (
