@@ -81,6 +81,7 @@ class AppContext:
             self.data_dir / "backups",
             clock=lambda: self.clock(),
             require=self.access.require,
+            restored=self._audit_restore,
         )
         self.settings = SettingsService(self.unit_of_work, user=lambda: self.user())
         self.regions = RegionDirectory(self.unit_of_work, self.regency)
@@ -120,6 +121,16 @@ class AppContext:
                 self.unit_of_work, user=lambda: self.user(), clock=lambda: self.clock(), setting=self.settings.get
             )
         return self._privacy
+
+    def _audit_restore(self, source: Path) -> None:
+        """The restored database's trail says who restored it, when, and from which file."""
+        from jamsos_desktop.services.audit import file_digest, record
+
+        with self.unit_of_work(write=True) as uow:
+            digest = file_digest(source)
+            new = {"file": source.name, "sha256": digest}
+            record(uow, self.user(), "restore", "database", source.name, None, new)
+            uow.commit()
 
     def backup_before(self, reason: str) -> Path | None:
         """A checked backup before a risky operation (import, package import, restore); for callers."""

@@ -115,12 +115,14 @@ class BackupService:
         clock: Callable[[], datetime] = datetime.now,
         require: Callable[[Permission], None] = lambda _p: None,
         policy: RotationPolicy | None = None,
+        restored: Callable[[Path], None] | None = None,
     ) -> None:
         self._files = files
         self.backup_dir = backup_dir
         self._clock = clock
         self._require = require
         self._policy = policy or RotationPolicy()
+        self._restored = restored  # writes the restore into the restored database's audit trail
 
     @property
     def files(self) -> DatabaseFiles:
@@ -241,6 +243,8 @@ class BackupService:
             safety = self.backup_before("restore")
             self._files.restore_from(plain)
         log.info("restored the database from %s", source)
+        if self._restored is not None:
+            self._restored(source)
         return safety
 
     def _scratch_dir(self) -> str | None:

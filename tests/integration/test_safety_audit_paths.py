@@ -33,7 +33,7 @@ from jamsos_desktop.domain.programme import (
     WorkerEvent,
 )
 from jamsos_desktop.domain.safety import Actor, AuditQuery, Role
-from jamsos_desktop.domain.worker import WorkerData
+from jamsos_desktop.domain.worker import WorkerData, WorkerQuery
 from jamsos_desktop.domain.worker_types import Sex, WorkerStatus
 from jamsos_desktop.services.access import PermissionDenied
 
@@ -485,3 +485,16 @@ def test_an_operator_still_enters_data_and_prints(office, tmp_path: Path) -> Non
     actors = {e.actor for e in ctx.audit.search(AuditQuery(limit=4))}  # the four just made
     assert actors == {"budi"}
     assert ctx.audit.verify()[1] == []
+
+
+@pytest.mark.sqlite_only
+def test_a_restore_is_written_into_the_restored_trail(context) -> None:  # type: ignore[no-untyped-def]
+    kept = context.registry.register(_worker(1, "Munip")).worker
+    made = context.backups.backup_now("manual")
+    context.registry.register(_worker(2, "Irman"))  # after the backup: gone after the restore
+    context.backups.restore(made.path)
+    assert [w.name for w in context.registry.list(WorkerQuery())] == [kept.name]
+    entry = _newest(context, "restore", "database")
+    assert entry is not None and entry.actor == ACTOR
+    assert entry.new_values()["file"] == made.path.name and len(entry.new_values()["sha256"]) == 64
+    assert context.audit.verify()[1] == []
