@@ -54,6 +54,18 @@ def format_date(value: date | None, lang: str | None = None) -> str:
     return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
+def format_month(year: int, month: int, lang: str | None = None) -> str:
+    """``Desember 2026`` / ``December 2026``: a month of contributions, a report's period."""
+    months = MONTHS_ID if (lang or _default_lang) == "id" else MONTHS_EN
+    return f"{months[month - 1]} {year}"
+
+
+def format_short_month(year: int, month: int, lang: str | None = None) -> str:
+    """``Des 26`` / ``Dec 26``: a month where space is short (calendar columns, chart axes)."""
+    months = MONTHS_ID if (lang or _default_lang) == "id" else MONTHS_EN
+    return f"{months[month - 1][:3]} {year % 100:02d}"
+
+
 def format_short_date(value: date | None) -> str:
     """``03-09-2025``: the dd-mm-yyyy that forms and lists use in Indonesia."""
     return "" if value is None else value.strftime("%d-%m-%Y")

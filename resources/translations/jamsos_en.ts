@@ -5,19 +5,31 @@
     <name>ActionListModel</name>
     <message>
         <source>Nama</source>
-        <translation type="obsolete">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>NIK</source>
-        <translation type="obsolete">NIK</translation>
+        <translation>NIK</translation>
     </message>
     <message>
         <source>No. HP</source>
-        <translation type="obsolete">Mobile no.</translation>
+        <translation>Mobile no.</translation>
+    </message>
+    <message>
+        <source>Desa/Kelurahan</source>
+        <translation>Village</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="obsolete">District</translation>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Dibiayai s.d.</source>
+        <translation>Funded until</translation>
+    </message>
+    <message>
+        <source>Bulan belum bayar</source>
+        <translation>Unpaid months</translation>
     </message>
 </context>
 <context>
@@ -241,6 +253,43 @@
         <translation>Self-paid</translation>
     </message>
     <message>
+        <source>Akan datang</source>
+        <extracomment>The domain&apos;s Indonesian labels (calendar.py) of statuses, payers and action lists, shown through ``self.tr(label)``: listed here so that lupdate puts them in the .ts under this page&apos;s context.</extracomment>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Lunas</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Tidak dibayar</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message>
+        <source>Pemda/penyandang dana</source>
+        <translation>Local government/funder</translation>
+    </message>
+    <message>
+        <source>Pembiayaan berakhir bulan ini/depan</source>
+        <translation>Funding ends this/next month</translation>
+    </message>
+    <message>
+        <source>Terlambat bayar mandiri</source>
+        <translation>Late self-payers</translation>
+    </message>
+    <message>
+        <source>Kepesertaan nonaktif</source>
+        <translation>Inactive membership</translation>
+    </message>
+    <message>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
@@ -271,6 +320,19 @@
 </context>
 <context>
     <name>CardsPage</name>
+    <message>
+        <source>Lembar A4 (10 kartu, garis potong)</source>
+        <extracomment>The domain&apos;s Indonesian layout names (``CardLayout.label``), shown through ``self.tr(label)``: listed here so that lupdate puts them in the .ts under this page&apos;s context.</extracomment>
+        <translation>A4 sheet (10 cards, cut marks)</translation>
+    </message>
+    <message>
+        <source>Satu kartu per halaman (printer kartu PVC)</source>
+        <translation>One card per page (PVC card printer)</translation>
+    </message>
+    <message>
+        <source>Kartu besar seremonial (A4 mendatar)</source>
+        <translation>Large ceremonial card (A4 landscape)</translation>
+    </message>
     <message>
         <source>Kartu</source>
         <translation>Cards</translation>
@@ -523,7 +585,7 @@
     <name>DashboardPage</name>
     <message>
         <source>Dasbor</source>
-        <extracomment>Calm, colour-blind-safe tones (Tableau 10 muted), one meaning each across the page. The workers of a kecamatan (code) should be listed. A calendar action list (programme id, ``ActionList`` value) should be shown.</extracomment>
+        <extracomment>The workers of a kecamatan (code) should be listed. A calendar action list (programme id, ``ActionList`` value) should be shown.</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
@@ -593,6 +655,55 @@
     <message>
         <source>Pekerja aktif</source>
         <translation type="vanished">Active workers</translation>
+    </message>
+    <message>
+        <source>Rekapitulasi per kecamatan dan desa</source>
+        <extracomment>Calm, colour-blind-safe tones (Tableau 10 muted), one meaning each across the page. The report service&apos;s Indonesian names and descriptions (services/reports.py ``REPORT_LABELS``), shown through ``self.tr(...)``: listed here so that lupdate puts them in the .ts under this page&apos;s context.</extracomment>
+        <translation>Summary by district and village</translation>
+    </message>
+    <message>
+        <source>Pekerja terdaftar, aktif, ber-KPJ, ikut program dan sudah berkartu per desa</source>
+        <translation>Workers registered, active, with a KPJ, enrolled in a programme and with a card, by village</translation>
+    </message>
+    <message>
+        <source>Laporan iuran bulanan</source>
+        <translation>Monthly contributions report</translation>
+    </message>
+    <message>
+        <source>Iuran satu bulan per kecamatan: dibiayai pemda, mandiri, terlambat, nonaktif</source>
+        <translation>One month&apos;s contributions by district: funded by the local government, self-paid, late, inactive</translation>
+    </message>
+    <message>
+        <source>Realisasi anggaran APBD</source>
+        <translation>APBD budget realisation</translation>
+    </message>
+    <message>
+        <source>Rencana, realisasi dan sisa anggaran per penyandang dana, kecamatan dan tagihan</source>
+        <translation>Planned, spent and remaining budget by funder, district and invoice</translation>
+    </message>
+    <message>
+        <source>Pekerja mulai bayar mandiri</source>
+        <translation>Workers starting to pay themselves</translation>
+    </message>
+    <message>
+        <source>Pekerja yang pembiayaannya berakhir: mulai membayar sendiri bulan itu (untuk dikunjungi)</source>
+        <translation>Workers whose funding ends and who pay themselves from that month (to be visited)</translation>
+    </message>
+    <message>
+        <source>Kepesertaan nonaktif</source>
+        <translation>Inactive membership</translation>
+    </message>
+    <message>
+        <source>Peserta yang tidak membayar iuran beberapa bulan berturut-turut</source>
+        <translation>Members who have not paid their contributions for several months in a row</translation>
+    </message>
+    <message>
+        <source>Rekap pekerjaan</source>
+        <translation>Summary by occupation</translation>
+    </message>
+    <message>
+        <source>Jumlah pekerja per jenis pekerjaan, laki-laki dan perempuan</source>
+        <translation>Number of workers by occupation, men and women</translation>
     </message>
     <message>
         <source>Belum ada program. %1 pekerja terdaftar.</source>
@@ -2572,6 +2683,59 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
 </context>
 <context>
     <name>WorkerFormDialog</name>
+    <message>
+        <source>Nelayan</source>
+        <extracomment>Domain texts shown through ``self.tr(text)``: the occupations (worker_types.OCCUPATIONS, whose English is the items&apos; tooltip) and the consent purpose (worker.DEFAULT_PURPOSE). Listed so lupdate finds them.</extracomment>
+        <translation>Fisher</translation>
+    </message>
+    <message>
+        <source>Petani/Pekebun</source>
+        <translation>Farmer/smallholder</translation>
+    </message>
+    <message>
+        <source>Buruh Tani</source>
+        <translation>Farm labourer</translation>
+    </message>
+    <message>
+        <source>Buruh Harian Lepas</source>
+        <translation>Casual day labourer</translation>
+    </message>
+    <message>
+        <source>Pekerja Kebun Sawit</source>
+        <translation>Oil-palm plantation worker</translation>
+    </message>
+    <message>
+        <source>Buruh Pelabuhan</source>
+        <translation>Port labourer</translation>
+    </message>
+    <message>
+        <source>Ojek</source>
+        <translation>Motorcycle-taxi driver (ojek)</translation>
+    </message>
+    <message>
+        <source>Tukang Parkir</source>
+        <translation>Parking attendant</translation>
+    </message>
+    <message>
+        <source>Pedagang Kecil</source>
+        <translation>Small trader</translation>
+    </message>
+    <message>
+        <source>Marbot</source>
+        <translation>Mosque caretaker (marbot)</translation>
+    </message>
+    <message>
+        <source>Guru Ngaji</source>
+        <translation>Qur&apos;an teacher (guru ngaji)</translation>
+    </message>
+    <message>
+        <source>Penambang Timah</source>
+        <translation>Tin miner</translation>
+    </message>
+    <message>
+        <source>Pendaftaran dan pengelolaan kepesertaan Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM) BPJS Ketenagakerjaan bagi pekerja rentan yang iurannya dibantu pemerintah daerah</source>
+        <translation>Registration and management of the membership of vulnerable workers, whose contributions the local government helps to pay, in BPJS Ketenagakerjaan&apos;s Work Accident (JKK) and Death (JKM) insurance</translation>
+    </message>
     <message>
         <source>Tambah pekerja</source>
         <extracomment>the clerk asked to open another worker&apos;s record (a duplicate NIK/KPJ) instead of this one</extracomment>

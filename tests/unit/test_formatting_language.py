@@ -20,3 +20,18 @@ def test_default_language_follows_the_application_and_explicit_wins() -> None:
     finally:
         formatting.set_default_language("id")
     assert format_date(date(2025, 8, 1)) == "1 Agustus 2025"
+
+
+def test_month_names_follow_the_language() -> None:
+    from jamsos_desktop.domain.formatting import format_month, format_short_month
+
+    assert format_month(2026, 12) == "Desember 2026"
+    assert format_short_month(2026, 12) == "Des 26"
+    assert format_short_month(2025, 5) == "Mei 25"
+    try:
+        formatting.set_default_language("en")
+        assert format_month(2026, 12) == "December 2026"
+        assert format_short_month(2026, 12) == "Dec 26"
+        assert format_short_month(2026, 8, "id") == "Agu 26"
+    finally:
+        formatting.set_default_language("id")

@@ -9,7 +9,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from jamsos_desktop.domain.calendar import STATUS_ORDER, ActionList, ActionRow, MonthStatus, Payer
-from jamsos_desktop.domain.formatting import MONTHS_ID, format_date, format_money, format_number
+from jamsos_desktop.domain.formatting import format_date, format_money, format_number, format_short_month
 from jamsos_desktop.ui.programs.page import error_text
 from jamsos_desktop.ui.programs.tasks import run_in_background
 
@@ -45,9 +52,25 @@ STATUS_COLOURS = {
 }
 PAGE = 200
 
+#: The domain's Indonesian labels (calendar.py) of statuses, payers and action lists, shown through
+#: ``self.tr(label)``: listed here so that lupdate puts them in the .ts under this page's context.
+_LABELS = (
+    QT_TRANSLATE_NOOP("CalendarPage", "Akan datang"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Jatuh tempo"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Lunas"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Terlambat"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Tidak dibayar"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Pemda/penyandang dana"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Mandiri"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Pembiayaan berakhir bulan ini/depan"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Terlambat bayar mandiri"),
+    QT_TRANSLATE_NOOP("CalendarPage", "Kepesertaan nonaktif"),
+)
+
 
 def month_label(m: Any) -> str:
-    return f"{MONTHS_ID[m.month - 1][:3]} {m.year % 100:02d}"
+    """``Des 26`` in Indonesian, ``Dec 26`` in English."""
+    return format_short_month(m.year, m.month)
 
 
 class ActionListModel(QAbstractTableModel):
@@ -55,7 +78,15 @@ class ActionListModel(QAbstractTableModel):
 
     loaded = Signal(int)
 
-    COLUMNS = ("Nama", "NIK", "No. HP", "Desa/Kelurahan", "Kecamatan", "Dibiayai s.d.", "Bulan belum bayar")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ActionListModel", "Nama"),
+        QT_TRANSLATE_NOOP("ActionListModel", "NIK"),
+        QT_TRANSLATE_NOOP("ActionListModel", "No. HP"),
+        QT_TRANSLATE_NOOP("ActionListModel", "Desa/Kelurahan"),
+        QT_TRANSLATE_NOOP("ActionListModel", "Kecamatan"),
+        QT_TRANSLATE_NOOP("ActionListModel", "Dibiayai s.d."),
+        QT_TRANSLATE_NOOP("ActionListModel", "Bulan belum bayar"),
+    )
 
     def __init__(self, context: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -190,7 +221,7 @@ class CalendarPage(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setText(
             " ".join(
-                f'<span style="background:{STATUS_COLOURS[s]}">&nbsp;{s.label}&nbsp;</span>'
+                f'<span style="background:{STATUS_COLOURS[s]}">&nbsp;{self.tr(s.label)}&nbsp;</span>'
                 for s in STATUS_ORDER
             )
         )
@@ -311,7 +342,9 @@ class CalendarPage(QWidget):
                 for m, d in zip(months, grid.due_dates, strict=True)
             ]
         )
-        self.gridTable.setVerticalHeaderLabels([f"{payer.label}: {status.label}" for payer, status in rows])
+        self.gridTable.setVerticalHeaderLabels(
+            [f"{self.tr(payer.label)}: {self.tr(status.label)}" for payer, status in rows]
+        )
         counts: dict[tuple[int, Payer, MonthStatus], int] = {}
         for c in grid.cells:
             counts[(c.month.index, c.payer, c.status)] = (
@@ -424,7 +457,7 @@ class CalendarPage(QWidget):
             item = QTableWidgetItem(self.tr("Pemda") if c.payer is Payer.FUNDER else self.tr("Mandiri"))
             item.setBackground(QBrush(QColor(STATUS_COLOURS[c.status])))
             item.setToolTip(
-                f"{c.status.label}, {format_money(c.amount)}, {self.tr('jatuh tempo')} {format_date(c.due_date)}"
+                f"{self.tr(c.status.label)}, {format_money(c.amount)}, {self.tr('jatuh tempo')} {format_date(c.due_date)}"
             )
             item.setData(Qt.ItemDataRole.UserRole, c.status.value)
             self.stripTable.setItem(0, col, item)

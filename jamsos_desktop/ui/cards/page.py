@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -44,6 +44,7 @@ from jamsos_desktop.domain.cards import CardLayout, CardReason, HandoverEventDat
 from jamsos_desktop.domain.errors import JamsosError
 from jamsos_desktop.domain.formatting import format_date, format_number, mask_nik
 from jamsos_desktop.domain.worker import WorkerQuery
+from jamsos_desktop.ui import i18n
 from jamsos_desktop.ui.cards.tasks import Job, print_pdf
 
 if TYPE_CHECKING:
@@ -51,10 +52,18 @@ if TYPE_CHECKING:
 
 _PENDING, _VILLAGE, _NIKS, _ALL = "pending", "village", "niks", "all"
 
+#: The domain's Indonesian layout names (``CardLayout.label``), shown through ``self.tr(label)``: listed
+#: here so that lupdate puts them in the .ts under this page's context.
+_LAYOUT_LABELS = (
+    QT_TRANSLATE_NOOP("CardsPage", "Lembar A4 (10 kartu, garis potong)"),
+    QT_TRANSLATE_NOOP("CardsPage", "Satu kartu per halaman (printer kartu PVC)"),
+    QT_TRANSLATE_NOOP("CardsPage", "Kartu besar seremonial (A4 mendatar)"),
+)
+
 
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, JamsosError):
-        return exc.message("id")
+        return exc.message(i18n.current())
     return f"{type(exc).__name__}: {exc}"
 
 
@@ -90,9 +99,9 @@ class VerifyDialog(QDialog):
         try:
             result = self._context.cards.verify(text)
         except JamsosError as exc:
-            self._show(False, exc.message("id"))
+            self._show(False, exc.message(i18n.current()))
             return
-        lines = [result.message("id")]
+        lines = [result.message(i18n.current())]
         if result.nik_hint and result.nik_hint != "-":
             hint = result.nik_hint
             lines.append(self.tr("NIK: {nik}").format(nik=hint[:6] + "\u2022" * 6 + hint[6:]))
@@ -254,11 +263,11 @@ class CardsPage(QWidget):
         self.layoutCombo = QComboBox(tab)
         self.layoutCombo.setObjectName("layoutCombo")
         for layout in CardLayout:
-            self.layoutCombo.addItem(layout.label, layout.value)
+            self.layoutCombo.addItem(self.tr(layout.label), layout.value)
         self.reasonCombo = QComboBox(tab)
         self.reasonCombo.setObjectName("reasonCombo")
         for reason in CardReason:
-            self.reasonCombo.addItem(reason.label, reason.value)
+            self.reasonCombo.addItem(i18n.enum_label(reason), reason.value)
         form.addRow(self.tr("Program"), self.programmeCombo)
         form.addRow(self.tr("Tata letak"), self.layoutCombo)
         form.addRow(self.tr("Alasan cetak"), self.reasonCombo)
@@ -479,7 +488,7 @@ class CardsPage(QWidget):
         try:
             event_id = self._context.cards.create_event(data)
         except JamsosError as exc:
-            self._fail_message(exc.message("id"))
+            self._fail_message(exc.message(i18n.current()))
             return None
         self.refresh_events()
         for row in range(self.eventList.count()):

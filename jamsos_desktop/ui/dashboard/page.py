@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jamsos_desktop.domain.formatting import MONTHS_ID, format_money, format_number
+from jamsos_desktop.domain.formatting import format_money, format_month, format_number, format_short_month
 from jamsos_desktop.domain.programme import Month
 from jamsos_desktop.ui.programs.page import error_text
 from jamsos_desktop.ui.programs.tasks import run_in_background
@@ -57,12 +57,41 @@ GREY = "#BAB0AC"
 SAND = "#E9C46A"
 
 
+#: The report service's Indonesian names and descriptions (services/reports.py ``REPORT_LABELS``), shown
+#: through ``self.tr(...)``: listed here so that lupdate puts them in the .ts under this page's context.
+_REPORT_TEXTS = (
+    QT_TRANSLATE_NOOP("DashboardPage", "Rekapitulasi per kecamatan dan desa"),
+    QT_TRANSLATE_NOOP(
+        "DashboardPage", "Pekerja terdaftar, aktif, ber-KPJ, ikut program dan sudah berkartu per desa"
+    ),
+    QT_TRANSLATE_NOOP("DashboardPage", "Laporan iuran bulanan"),
+    QT_TRANSLATE_NOOP(
+        "DashboardPage", "Iuran satu bulan per kecamatan: dibiayai pemda, mandiri, terlambat, nonaktif"
+    ),
+    QT_TRANSLATE_NOOP("DashboardPage", "Realisasi anggaran APBD"),
+    QT_TRANSLATE_NOOP(
+        "DashboardPage", "Rencana, realisasi dan sisa anggaran per penyandang dana, kecamatan dan tagihan"
+    ),
+    QT_TRANSLATE_NOOP("DashboardPage", "Pekerja mulai bayar mandiri"),
+    QT_TRANSLATE_NOOP(
+        "DashboardPage",
+        "Pekerja yang pembiayaannya berakhir: mulai membayar sendiri bulan itu (untuk dikunjungi)",
+    ),
+    QT_TRANSLATE_NOOP("DashboardPage", "Kepesertaan nonaktif"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Peserta yang tidak membayar iuran beberapa bulan berturut-turut"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Rekap pekerjaan"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Jumlah pekerja per jenis pekerjaan, laki-laki dan perempuan"),
+)
+
+
 def short_month(m: Month) -> str:
-    return f"{MONTHS_ID[m.month - 1][:3]} {m.year % 100:02d}"
+    """``Des 26`` / ``Dec 26`` in the application's language."""
+    return format_short_month(m.year, m.month)
 
 
 def month_name(m: Month) -> str:
-    return f"{MONTHS_ID[m.month - 1]} {m.year}"
+    """``Desember 2026`` / ``December 2026`` in the application's language."""
+    return format_month(m.year, m.month)
 
 
 class _Progress(QObject):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from jamsos_desktop.domain.errors import JamsosError
 from jamsos_desktop.domain.formatting import MONTHS_ID, format_date, format_money, format_number
 from jamsos_desktop.domain.programme import Month
+from jamsos_desktop.ui import i18n
 from jamsos_desktop.ui.programs.dialogs import (
     EnrolDialog,
     FunderPaymentDialog,
@@ -54,7 +55,7 @@ def _item(text: str, data: Any = None, right: bool = False) -> QTableWidgetItem:
 
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, JamsosError):
-        return exc.message("id")
+        return exc.message(i18n.current())
     return str(exc) or type(exc).__name__
 
 
@@ -449,7 +450,7 @@ class ProgramsPage(QWidget):
                     "%1", format_number(len(result.overlapping))
                 )
             for w in result.warnings:
-                text += " " + w.message("id")
+                text += " " + w.message(i18n.current())
             self._done(text)
 
         run_in_background(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from jamsos_desktop.domain.errors import JamsosError
+from jamsos_desktop.ui import i18n
 from jamsos_desktop.ui.programs.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -179,6 +180,6 @@ class SyncPage(QWidget):
 
     def _fail(self, exc: BaseException) -> None:
         self._busy(False)
-        text = exc.message() if isinstance(exc, JamsosError) else str(exc)
+        text = exc.message(i18n.current()) if isinstance(exc, JamsosError) else str(exc)
         self.status.setText(text)
         self.finished.emit(exc)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from jamsos_desktop.domain.errors import JamsosError
 from jamsos_desktop.domain.worker import WorkerSummary
 from jamsos_desktop.domain.worker_types import END_STATUSES, WorkerStatus
-from jamsos_desktop.ui.i18n import enum_label
+from jamsos_desktop.ui.i18n import current, enum_label
 
 if TYPE_CHECKING:
     from jamsos_desktop.app import AppContext
@@ -108,7 +108,7 @@ class DeactivateDialog(QDialog):
                 expected_version=self._worker.version,
             )
         except JamsosError as exc:
-            self.messageLabel.setText(exc.message("id"))
+            self.messageLabel.setText(exc.message(current()))
             self.messageLabel.show()
             return False
         self.deactivated.emit(self._worker.id)

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -53,6 +53,28 @@ if TYPE_CHECKING:
 _DATE_RE = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
 _NEW_STATUSES = (WorkerStatus.DRAFT, WorkerStatus.VERIFIED, WorkerStatus.REGISTERED)
 _HEIR_NAME, _HEIR_RELATION, _HEIR_NIK, _HEIR_PHONE = range(4)
+
+#: Domain texts shown through ``self.tr(text)``: the occupations (worker_types.OCCUPATIONS, whose English
+#: is the items' tooltip) and the consent purpose (worker.DEFAULT_PURPOSE). Listed so lupdate finds them.
+_DOMAIN_TEXTS = (
+    QT_TRANSLATE_NOOP("WorkerFormDialog", "Nelayan"),
+    QT_TRANSLATE_NOOP("WorkerFormDialog", "Petani/Pekebun"),
+    QT_TRANSLATE_NOOP("WorkerFormDialog", "Buruh Tani"),
+    QT_TRANSLATE_NOOP("WorkerFormDialog", "Buruh Harian Lepas"),
+    QT_TRANSLATE_NOOP("WorkerFormDialog", "Pekerja Kebun Sawit"),
+    QT_TRANSLATE_NOOP("WorkerFormDialog", "Buruh Pelabuhan"),
+    QT_TRANSLATE_NOOP("WorkerFormDialog", "Ojek"),
+    QT_TRANSLATE_NOOP("WorkerFormDialog", "Tukang Parkir"),
+    QT_TRANSLATE_NOOP("WorkerFormDialog", "Pedagang Kecil"),
+    QT_TRANSLATE_NOOP("WorkerFormDialog", "Marbot"),
+    QT_TRANSLATE_NOOP("WorkerFormDialog", "Guru Ngaji"),
+    QT_TRANSLATE_NOOP("WorkerFormDialog", "Penambang Timah"),
+    QT_TRANSLATE_NOOP(
+        "WorkerFormDialog",
+        "Pendaftaran dan pengelolaan kepesertaan Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM) "
+        "BPJS Ketenagakerjaan bagi pekerja rentan yang iurannya dibantu pemerintah daerah",
+    ),
+)
 
 
 def parse_date(text: str) -> date | None:
@@ -127,16 +149,31 @@ class WorkerFormDialog(QDialog):
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 
         ui.occupationCombo.addItem("")
-        ui.occupationCombo.addItems(list(OCCUPATIONS))
+        # The occupation is stored and reported as written (BPJS's Indonesian names); in English the
+        # meaning is given as the item's tooltip.
+        for occupation in OCCUPATIONS:
+            ui.occupationCombo.addItem(occupation)
+            meaning = self.tr(occupation)
+            if meaning != occupation:
+                ui.occupationCombo.setItemData(
+                    ui.occupationCombo.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole
+                )
         ui.occupationCombo.setCurrentIndex(0)
 
-        ui.incomeSpin.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        # Digits grouped as the clerk reads them: 1.000.000 in Indonesian, 1,000,000 in English.
+        ui.incomeSpin.setLocale(
+            QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+            if current() == "id"
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
         ui.incomeSpin.setGroupSeparatorShown(True)
         ui.incomeSpin.setValue(DEFAULT_INCOME)
 
         self._fill_statuses(None)
 
-        ui.purposeLabel.setText(self.tr("Tujuan: {purpose}.").format(purpose=DEFAULT_PURPOSE))
+        # The record keeps the purpose in Indonesian (what the worker agreed to); the clerk reads it in
+        # the application's language.
+        ui.purposeLabel.setText(self.tr("Tujuan: {purpose}.").format(purpose=self.tr(DEFAULT_PURPOSE)))
         ui.purposeLabel.setProperty("role", "hint")
 
         table = ui.heirsTable
@@ -517,14 +554,14 @@ class WorkerFormDialog(QDialog):
             return False
         except DuplicateError as exc:
             name = str(exc.params.get("name", "?"))
-            self._show_existing(exc.existing_id, name, exc.message("id"))
-            self._summary(exc.message("id"), "error")
+            self._show_existing(exc.existing_id, name, exc.message(current()))
+            self._summary(exc.message(current()), "error")
             return False
         except ConflictError as exc:
-            self._summary(exc.message("id"), "error")
+            self._summary(exc.message(current()), "error")
             return False
         except JamsosError as exc:
-            self._summary(exc.message("id"), "error")
+            self._summary(exc.message(current()), "error")
             return False
         self.saved.emit(result.worker.id)
         self.accept()
@@ -560,7 +597,7 @@ class WorkerFormDialog(QDialog):
             lines = []
             for f in heirs:
                 row = int(f.field[len("heirs[") : -1]) + 1 if f.field.endswith("]") else 0
-                lines.append(self.tr("Baris {row}: {message}").format(row=row, message=f.message("id")))
+                lines.append(self.tr("Baris {row}: {message}").format(row=row, message=f.message(current())))
             self.ui.heirsMessageLabel.setText("\n".join(lines))
             self._set_problem(self.ui.heirsTable, "error")
         leftover: list[str] = []
@@ -585,7 +622,7 @@ class WorkerFormDialog(QDialog):
     def _message_text(self, finding: Finding) -> str:
         if finding.code == "birth_date.required" and self.ui.birthDateEdit.text().strip():
             return self.tr("Tanggal lahir tidak terbaca; tulis seperti 17-08-1985.")
-        return finding.message("id")
+        return finding.message(current())
 
     def _clear_messages(self) -> None:
         for layout, label in self._messages.values():
@@ -652,8 +689,8 @@ class WorkerFormDialog(QDialog):
     @staticmethod
     def _finding_html(finding: Finding) -> str:
         if finding.is_error:
-            return f'<span style="color:#b03a2e">\u2716 {html.escape(finding.message("id"))}</span>'
-        return f'<span style="color:#9a6700">\u26a0 {html.escape(finding.message("id"))}</span>'
+            return f'<span style="color:#b03a2e">\u2716 {html.escape(finding.message(current()))}</span>'
+        return f'<span style="color:#9a6700">\u26a0 {html.escape(finding.message(current()))}</span>'
 
 
 def registry_get(context: AppContext, worker_id: int) -> Worker:

@@ -44,9 +44,10 @@ from PySide6.QtWidgets import (
 )
 
 from jamsos_desktop.domain.errors import JamsosError
-from jamsos_desktop.domain.excel_rules import COLUMN_LABELS, Column, cell_text
+from jamsos_desktop.domain.excel_rules import Column, cell_text
 from jamsos_desktop.services.excel_import import ImportPreview, Outcome, WorkerImporter, write_report
 from jamsos_desktop.services.spreadsheet import SourceTable
+from jamsos_desktop.ui import i18n
 
 COLOURS = {
     Outcome.IMPORT: "#C6EFCE",
@@ -151,9 +152,9 @@ class PreviewModel(QAbstractTableModel):
             return self._brushes[row.outcome]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column < 2:
-                return row.message("id") or None
+                return row.message(i18n.current()) or None
             issues = [i for i in row.issues if i.column == column - 2]
-            return "\n".join(i.message("id") for i in issues) or None
+            return "\n".join(i.message(i18n.current()) for i in issues) or None
         return None
 
 
@@ -371,7 +372,7 @@ class ImportWizard(QDialog):
         while self.mappingForm.rowCount():
             self.mappingForm.removeRow(0)
         self._combos = {}
-        missing = ", ".join(COLUMN_LABELS[c][0] for c in preview.missing_columns)
+        missing = ", ".join(i18n.enum_label(c) for c in preview.missing_columns)
         text = self.tr("Beberapa kolom tidak dikenali. Pilih isi setiap kolom, atau \u201cabaikan\u201d.")
         if missing:
             text += " " + self.tr("Kolom wajib belum ditemukan: %1.").replace("%1", missing)
@@ -383,7 +384,7 @@ class ImportWizard(QDialog):
             combo.addItem(self.tr("(abaikan)"), Column.IGNORE.value)
             for column in Column:
                 if column not in (Column.IGNORE, Column.NUMBER):
-                    combo.addItem(COLUMN_LABELS[column][0], column.value)
+                    combo.addItem(i18n.enum_label(column), column.value)
             chosen = self.mapping.get(index)
             if chosen is not None:
                 combo.setCurrentIndex(max(combo.findData(chosen.value), 0))
@@ -516,7 +517,7 @@ class ImportWizard(QDialog):
 
     def _failed(self, error: object) -> None:
         self._idle()
-        message = error.message("id") if isinstance(error, JamsosError) else str(error)
+        message = error.message(i18n.current()) if isinstance(error, JamsosError) else str(error)
         self._fail(message)
 
     def _fail(self, message: str) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor
 from jamsos_desktop.domain.errors import JamsosError
 from jamsos_desktop.domain.formatting import format_short_date, mask_nik
 from jamsos_desktop.domain.worker import SortKey, WorkerQuery, WorkerSummary
+from jamsos_desktop.ui import i18n
 from jamsos_desktop.ui.i18n import enum_label
 
 if TYPE_CHECKING:
@@ -197,7 +198,7 @@ class WorkerTableModel(QAbstractTableModel):
         elif error is not None and current:
             if isinstance(error, JamsosError):
                 log.warning("worker search failed: %s", error)
-                self.searchFailed.emit(error.message("id"))
+                self.searchFailed.emit(error.message(i18n.current()))
             else:
                 sys.excepthook(type(error), error, error.__traceback__)
         # Newest keystroke first; a count only for the query still on screen.
