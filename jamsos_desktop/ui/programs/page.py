@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from jamsos_desktop.domain.errors import JamsosError
 from jamsos_desktop.domain.formatting import MONTHS_ID, format_date, format_money, format_number
 from jamsos_desktop.domain.programme import Month
+from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.ui import i18n
 from jamsos_desktop.ui.programs.dialogs import (
     EnrolDialog,
@@ -207,6 +209,8 @@ class ProgramsPage(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.messageLabel)
         layout.addWidget(split, 1)
+        if getattr(context, "access", None) is not None:
+            context.access.on_change(self._role_changed)
         self._update_buttons()
         self.refresh()
 
@@ -256,16 +260,31 @@ class ProgramsPage(QWidget):
         return next((p for p in self._programmes if p.id == pid), None)
 
     def _update_buttons(self) -> None:
+        """Enabled when a programme is chosen and the user's role may do it: an operator enters receipts;
+        programmes, enrolment, funder payments and reversals are a verifier's (the services refuse them
+        to an operator too)."""
         has = self.current_programme_id() is not None
-        for b in (
-            self.editButton,
-            self.enrolButton,
-            self.funderPayButton,
-            self.selfPayButton,
-            self.importButton,
-            self.reverseButton,
+        access = getattr(self._context, "access", None)
+
+        def may(*permissions: Permission) -> bool:
+            return access is None or any(access.can(p) for p in permissions)
+
+        only_verifier = self.tr("Hanya verifikator atau administrator yang boleh melakukan ini.")
+        for b, needs, allowed in (
+            (self.newButton, False, may(Permission.MANAGE_PROGRAMMES)),
+            (self.editButton, True, may(Permission.MANAGE_PROGRAMMES)),
+            (self.enrolButton, True, may(Permission.ENROL)),
+            (self.funderPayButton, True, may(Permission.RECORD_FUNDER_PAYMENTS)),
+            (self.selfPayButton, True, may(Permission.ENTER_DATA)),
+            (self.importButton, True, may(Permission.ENTER_DATA)),
+            (self.reverseButton, True, may(Permission.REVERSE_PAYMENTS, Permission.RECORD_FUNDER_PAYMENTS)),
         ):
-            b.setEnabled(has)
+            b.setEnabled(allowed and (has or not needs))
+            b.setToolTip("" if allowed else only_verifier)
+
+    def _role_changed(self, _actor: object) -> None:
+        if shiboken6.isValid(self):
+            self._update_buttons()
 
     def load_details(self) -> None:
         self._update_buttons()
