@@ -1975,6 +1975,10 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
         <translation>%1 months</translation>
     </message>
     <message>
+        <source>Hanya verifikator atau administrator yang boleh melakukan ini.</source>
+        <translation>Only a verifier or an administrator may do this.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Peserta&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Rencana&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;Dibayar&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Sisa&lt;/b&gt; %4 &amp;nbsp; &lt;b&gt;Iuran mandiri masuk&lt;/b&gt; %5</source>
         <translation>&lt;b&gt;Members&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Planned&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;Paid&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Outstanding&lt;/b&gt; %4 &amp;nbsp; &lt;b&gt;Self-paid received&lt;/b&gt; %5</translation>
     </message>
@@ -2001,6 +2005,10 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     <message>
         <source>&lt;b&gt;Kuota %1 sudah terisi&lt;/b&gt; (%2 peserta): rencana tetap %3.</source>
         <translation>&lt;b&gt;The quota of %1 is full&lt;/b&gt; (%2 members): the plan stays at %3.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bila kuota %1 terisi&lt;/b&gt;: %2 pekerja lagi yang mulai %3 tidak mendapat bulan dibiayai (masa pembiayaan sudah lewat); rencana tetap &lt;b&gt;%4&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;b&gt;Bila kuota %1 terisi&lt;/b&gt;: %2 pekerja lagi mulai %3, masing-masing %4 bulan dibiayai × %5 = tambahan &lt;b&gt;%6&lt;/b&gt;; rencana menjadi &lt;b&gt;%7&lt;/b&gt;.</source>

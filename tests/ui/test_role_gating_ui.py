@@ -69,3 +69,72 @@ def test_an_operator_cannot_approve_a_registration(qtbot, styled_app, ui_context
     verifier = WorkerFormDialog(ui_context, draft.id)
     qtbot.addWidget(verifier)
     assert {"verified", "registered"} <= set(_statuses(verifier))
+
+
+def test_the_programmes_page_leaves_an_operator_receipts_only(qtbot, styled_app, ui_context, add_worker) -> None:  # type: ignore[no-untyped-def]
+    from jamsos_desktop.domain.programme import Funder, FunderKind, Month, ProgrammeData
+    from jamsos_desktop.ui.programs.page import ProgramsPage
+
+    workers = [add_worker("Munip"), add_worker("Irman"), add_worker("Suriono")]
+    programme = ui_context.programmes.create(
+        ProgrammeData(
+            name="Pekerja Rentan 2026",
+            funders=(Funder(name="APBD Kabupaten", kind=FunderKind.APBD_KABUPATEN),),
+            start=Month.of(2026, 1),
+            funded_months=6,
+        )
+    )
+    ui_context.programmes.enrol(programme.id, worker_ids=[w.id for w in workers[:2]])
+    paid = ui_context.payments.record_self_payment(
+        programme.id, receipt="KW-1", first="2026-07", amount=16_800, worker_id=workers[0].id
+    ).payment
+    _as(ui_context, Role.OPERATOR, "budi")
+    page = ProgramsPage(ui_context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.current_programme_id() == programme.id, timeout=5000)
+    enabled = {
+        b.objectName(): b.isEnabled()
+        for b in (
+            page.newButton,
+            page.editButton,
+            page.enrolButton,
+            page.funderPayButton,
+            page.selfPayButton,
+            page.importButton,
+            page.reverseButton,
+        )
+    }
+    assert enabled == {
+        "newProgramButton": False,
+        "editProgramButton": False,
+        "enrolButton": False,
+        "funderPaymentButton": False,
+        "selfPaymentButton": True,
+        "importPaymentsButton": True,
+        "reverseButton": False,
+    }
+    assert "verifikator" in page.enrolButton.toolTip()
+
+    # The same acts straight on the services: refused, nothing written.
+    before = ui_context.audit.count()
+    for call in (
+        lambda: ui_context.programmes.enrol(programme.id, worker_ids=[workers[2].id]),
+        lambda: ui_context.payments.record_funder_payment(
+            programme.id, invoice="INV-1", first="2026-01", amount=33_600
+        ),
+        lambda: ui_context.payments.reverse_self_payment(paid.id, "salah"),
+    ):
+        with pytest.raises(PermissionDenied):
+            call()
+    assert ui_context.audit.count() == before
+    assert ui_context.programmes.enrolled_count(programme.id) == 2
+    assert ui_context.payments.funder_payments(programme.id) == []
+    # A receipt is data entry: the operator may.
+    ui_context.payments.record_self_payment(
+        programme.id, receipt="KW-2", first="2026-07", amount=16_800, worker_id=workers[1].id
+    )
+
+    # Promoted to verifier in the same session, the buttons follow.
+    _as(ui_context, Role.VERIFIER, "budi")
+    assert page.enrolButton.isEnabled() and page.funderPayButton.isEnabled() and page.reverseButton.isEnabled()
