@@ -25,6 +25,7 @@ from jamsos_desktop.domain.cards import (
 )
 from jamsos_desktop.domain.worker_types import WorkerStatus
 from jamsos_desktop.persistence.card_models import CardPrintRow, HandoverEventRow, HandoverRecipientRow
+from jamsos_desktop.persistence.concurrency import serialize
 from jamsos_desktop.persistence.models import RegionRow, WorkerRow
 from jamsos_desktop.persistence.programme_models import EnrolmentRow, FunderRow, ProgrammeRow
 
@@ -215,7 +216,13 @@ class CardRepository:
 
     # -- print records ----------------------------------------------------------------------------------
     def serials_in_year(self, year: int) -> int:
-        """The highest running number used in ``year`` (0 when none)."""
+        """The highest running number used in ``year`` (0 when none).
+
+        Inside a write, the year's counter stays with this transaction until it ends (other desktops on
+        a server wait), so two prints never take the same numbers.
+        """
+        if self.session.get_bind().dialect.name == "postgresql" and self.session.in_transaction():
+            serialize(self.session, f"card-serial-{year}")
         prefix = f"{year % 100:02d}-"
         last = self.session.scalar(
             select(func.max(CardPrintRow.serial)).where(CardPrintRow.serial.like(prefix + "%"))

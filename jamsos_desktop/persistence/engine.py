@@ -175,6 +175,16 @@ def translate_operational_error(exc: BaseException, display: str) -> DatabaseErr
         return DatabaseError("db.readonly", path=display)
     if "not a database" in message or "malformed" in message:
         return DatabaseError("db.not_sqlite", path=display)
-    if "unable to open" in message or "could not connect" in message or "connection refused" in message:
-        return DatabaseError("db.unreachable", path=display, detail=str(getattr(exc, "orig", exc)))
+    if (
+        "unable to open" in message
+        or "could not connect" in message
+        or "connection refused" in message
+        or "connection failed" in message
+        or "timeout expired" in message
+        or "password authentication failed" in message
+        or "does not exist" in message and "database" in message
+    ):
+        # Drivers write several lines (libpq: one per address tried); the clerk gets one sentence.
+        detail = " ".join(str(getattr(exc, "orig", exc)).split())
+        return DatabaseError("db.unreachable", path=display, detail=detail[:300])
     return None

@@ -15,6 +15,9 @@ from jamsos_desktop.domain.errors import DatabaseError, UsageError
 from jamsos_desktop.persistence import migrate
 from jamsos_desktop.persistence.database import Database
 
+# SQLite files: pragmas, refusing foreign/locked/read-only files (server databases: test_postgresql.py)
+pytestmark = pytest.mark.sqlite_only
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -197,7 +196,6 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
 def test_bad_files_give_one_clear_error_and_write_nothing(
     context, importer: WorkerImporter, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    database = context.database.target.display
     for name, (path, code) in _bad_files(tmp_path).items():
         with pytest.raises(UsageError) as caught:
             importer.run(path, report=tmp_path / f"laporan-{path.stem}.xlsx")
@@ -207,5 +205,5 @@ def test_bad_files_give_one_clear_error_and_write_nothing(
         assert message and "\n" not in message and "Traceback" not in message
         assert not (tmp_path / f"laporan-{path.stem}.xlsx").exists()
     assert worker_count(context) == 0
-    with sqlite3.connect(database) as raw:
-        assert raw.execute("select count(*) from worker").fetchone()[0] == 0
+    with context.database.engine.connect() as raw:  # the database itself, not through the services
+        assert raw.exec_driver_sql("select count(*) from worker").scalar() == 0

@@ -18,7 +18,11 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and fcntl: POSIX")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and fcntl: POSIX"),
+    # The processes work on the data directory's SQLite file: kill -9 against the file, file backups.
+    pytest.mark.sqlite_only,
+]
 
 
 def jamsos(*args: str, data_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,45 @@
+"""What several desktops writing to one PostgreSQL server need, and SQLite's single writer gives for free.
+
+On SQLite every write transaction holds the database's write lock (``BEGIN IMMEDIATE``), so reading
+``max(id)`` or ``max(serial)`` and writing the next one cannot race. On PostgreSQL two clerks commit at
+the same time, so:
+
+* :func:`reserve_ids` takes primary keys from the table's own sequence (never handed out twice);
+* :func:`serialize` takes a transaction-scoped advisory lock named after a counter (card serials,
+  invoice numbers), released by the commit or rollback, so "the next number" is computed by one
+  transaction at a time — and only by those that need that counter.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+from sqlalchemy import Table, func, select, text
+from sqlalchemy.orm import Session
+
+
+def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
+    """``count`` fresh primary keys for ``table`` (whose integer key column is ``id``)."""
+    if count <= 0:
+        return []
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        rows = connection.execute(
+            text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
+            {"table": table.name, "n": count},
+        )
+        return [int(r[0]) for r in rows]
+    first = int(connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar() or 0) + 1
+    return list(range(first, first + count))
+
+
+def lock_key(name: str) -> int:
+    """A stable 63-bit key for an advisory lock named ``name``."""
+    return (0x4A5300000000 << 16) | zlib.crc32(name.encode("utf-8"))
+
+
+def serialize(session: Session, name: str) -> None:
+    """Until this transaction ends, no other transaction passes ``serialize`` with the same ``name``."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(name)})
