@@ -17,6 +17,8 @@ MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+WEEKDAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 #: The language used when a caller names none. The desktop application sets it once at start-up to the
 #: language it speaks (ui/i18n.py), so every page formats alike; the command line keeps Indonesian.
@@ -54,16 +56,24 @@ def format_date(value: date | None, lang: str | None = None) -> str:
     return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
+def month_names(lang: str | None = None) -> tuple[str, ...]:
+    """The twelve month names, January first, in ``lang`` (default: the application's language)."""
+    return MONTHS_ID if (lang or _default_lang) == "id" else MONTHS_EN
+
+
+def weekday_name(value: date, lang: str | None = None) -> str:
+    """``Senin`` / ``Monday``."""
+    return (WEEKDAYS_ID if (lang or _default_lang) == "id" else WEEKDAYS_EN)[value.weekday()]
+
+
 def format_month(year: int, month: int, lang: str | None = None) -> str:
     """``Desember 2026`` / ``December 2026``: a month of contributions, a report's period."""
-    months = MONTHS_ID if (lang or _default_lang) == "id" else MONTHS_EN
-    return f"{months[month - 1]} {year}"
+    return f"{month_names(lang)[month - 1]} {year}"
 
 
 def format_short_month(year: int, month: int, lang: str | None = None) -> str:
     """``Des 26`` / ``Dec 26``: a month where space is short (calendar columns, chart axes)."""
-    months = MONTHS_ID if (lang or _default_lang) == "id" else MONTHS_EN
-    return f"{months[month - 1][:3]} {year % 100:02d}"
+    return f"{month_names(lang)[month - 1][:3]} {year % 100:02d}"
 
 
 def format_short_date(value: date | None) -> str:

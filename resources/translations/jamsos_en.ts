@@ -2008,7 +2008,7 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     </message>
     <message>
         <source>&lt;b&gt;Bila kuota %1 terisi&lt;/b&gt;: %2 pekerja lagi yang mulai %3 tidak mendapat bulan dibiayai (masa pembiayaan sudah lewat); rencana tetap &lt;b&gt;%4&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;If the quota of %1 fills&lt;/b&gt;: the %2 more workers joining from %3 get no funded month (the funding period is over); the plan stays at &lt;b&gt;%4&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Bila kuota %1 terisi&lt;/b&gt;: %2 pekerja lagi mulai %3, masing-masing %4 bulan dibiayai × %5 = tambahan &lt;b&gt;%6&lt;/b&gt;; rencana menjadi &lt;b&gt;%7&lt;/b&gt;.</source>

@@ -164,7 +164,7 @@ def test_record_a_death_from_the_programme_and_follow_the_claim(  # type: ignore
     dialog = panel.dialog
     ui = dialog.ui
     assert dialog.objectName() == "eventForm" and dialog.isVisible()
-    qtbot.keyClicks(ui.workerSearchEdit, name)
+    qtbot.keyClicks(ui.eventWorkerEdit, name)
     with qtbot.waitSignal(dialog.workersFound, timeout=10_000):
         qtbot.mouseClick(ui.findButton, Qt.MouseButton.LeftButton)
     ui.workerCombo.setCurrentIndex(ui.workerCombo.findData(wid))
@@ -202,7 +202,7 @@ def test_record_a_death_from_the_programme_and_follow_the_claim(  # type: ignore
     # A second death of the same worker is refused in the form, which stays open with the input.
     qtbot.mouseClick(panel.recordButton, Qt.MouseButton.LeftButton)
     again = panel.dialog
-    qtbot.keyClicks(again.ui.workerSearchEdit, name)
+    qtbot.keyClicks(again.ui.eventWorkerEdit, name)
     with qtbot.waitSignal(again.workersFound, timeout=10_000):
         qtbot.mouseClick(again.ui.findButton, Qt.MouseButton.LeftButton)
     again.ui.workerCombo.setCurrentIndex(again.ui.workerCombo.findData(wid))
@@ -220,12 +220,12 @@ def test_an_event_without_a_worker_or_in_the_future_is_refused(qtbot, programs_p
     with qtbot.waitSignal(dialog.failed, timeout=5_000):
         qtbot.mouseClick(dialog.ui.saveButton, Qt.MouseButton.LeftButton)
     assert "Pilih dulu pekerjanya" in dialog.ui.errorLabel.text()
-    qtbot.keyClicks(dialog.ui.workerSearchEdit, "zzzz-tidak-ada")
+    qtbot.keyClicks(dialog.ui.eventWorkerEdit, "zzzz-tidak-ada")
     with qtbot.waitSignal(dialog.workersFound, timeout=10_000):
         qtbot.mouseClick(dialog.ui.findButton, Qt.MouseButton.LeftButton)
     assert "Tidak ada peserta" in dialog.ui.errorLabel.text()
     wid, name, *_ = ui_context.programmes.search_enrolled(p.id, "", limit=1)[0]
-    dialog.ui.workerSearchEdit.setText(name)
+    dialog.ui.eventWorkerEdit.setText(name)
     with qtbot.waitSignal(dialog.workersFound, timeout=10_000):
         qtbot.mouseClick(dialog.ui.findButton, Qt.MouseButton.LeftButton)
     dialog.ui.kindCombo.setCurrentIndex(dialog.ui.kindCombo.findData("accident"))
@@ -251,7 +251,7 @@ def test_moving_away_recorded_from_the_workers_strip(qtbot, calendar_page, ui_co
     qtbot.mouseClick(page.stripEventButton, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     ui = dialog.ui
-    assert ui.workerCombo.currentData() == wid and not ui.workerSearchEdit.isEnabled()
+    assert ui.workerCombo.currentData() == wid and not ui.eventWorkerEdit.isEnabled()
     ui.kindCombo.setCurrentIndex(ui.kindCombo.findData("moved"))
     assert not ui.heirGroup.isEnabled()
     ui.dateEdit.setDate(QDate(2026, 2, 3))

@@ -35,3 +35,16 @@ def test_month_names_follow_the_language() -> None:
         assert format_short_month(2026, 8, "id") == "Agu 26"
     finally:
         formatting.set_default_language("id")
+
+
+def test_month_and_weekday_names_follow_the_language() -> None:
+    from jamsos_desktop.domain.formatting import month_names, weekday_name
+
+    assert month_names()[11] == "Desember" and weekday_name(date(2025, 9, 3)) == "Rabu"
+    try:
+        formatting.set_default_language("en")
+        assert [m[:3] for m in month_names()][4] == "May"
+        assert weekday_name(date(2025, 9, 3)) == "Wednesday"
+        assert weekday_name(date(2025, 9, 3), "id") == "Rabu"
+    finally:
+        formatting.set_default_language("id")

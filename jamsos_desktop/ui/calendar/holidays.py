@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from jamsos_desktop.domain.calendar import DUE_DAY, due_date
-from jamsos_desktop.domain.formatting import MONTHS_ID, format_date, format_number
+from jamsos_desktop.domain.formatting import format_date, format_number, month_names, weekday_name
 from jamsos_desktop.domain.programme import Month
 from jamsos_desktop.ui.generated.ui_holidays_dialog import Ui_HolidaysDialog
 from jamsos_desktop.ui.programs.page import error_text
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from jamsos_desktop.app import AppContext
 
 MOVED_BY_HOLIDAY = "#ffd8a8"
-WEEKDAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
 def _item(text: str, data: Any = None) -> QTableWidgetItem:
@@ -56,9 +55,9 @@ class HolidaysDialog(QDialog):
         ui.holidayTable.itemSelectionChanged.connect(self._selected)
         ui.dueTable.setRowCount(1)
         ui.dueTable.setColumnCount(12)
-        ui.dueTable.setHorizontalHeaderLabels([MONTHS_ID[i][:3] for i in range(12)])
+        ui.dueTable.setHorizontalHeaderLabels([name[:3] for name in month_names()])  # Des / Dec
         ui.dueTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        ui.dueTable.setFixedHeight(ui.dueTable.horizontalHeader().sizeHint().height() + 34)
+        ui.dueTable.setFixedHeight(ui.dueTable.horizontalHeader().sizeHint().height() + 40)
         ui.addButton.clicked.connect(self.add)
         ui.saveButton.clicked.connect(self.save)
         ui.removeButton.clicked.connect(self.remove)
@@ -94,7 +93,7 @@ class HolidaysDialog(QDialog):
         ui.holidayTable.setRowCount(len(rows))
         for r, (d, name) in enumerate(rows):
             ui.holidayTable.setItem(r, 0, _item(format_date(d), d))
-            ui.holidayTable.setItem(r, 1, _item(self.tr(WEEKDAYS_ID[d.weekday()])))
+            ui.holidayTable.setItem(r, 1, _item(weekday_name(d)))
             ui.holidayTable.setItem(r, 2, _item(name))
             if d == selected:
                 ui.holidayTable.selectRow(r)
@@ -123,7 +122,7 @@ class HolidaysDialog(QDialog):
                 item.setToolTip(names)
                 notes.append(
                     self.tr("%1: %2 (libur %3)")
-                    .replace("%1", MONTHS_ID[col])
+                    .replace("%1", month_names()[col])
                     .replace("%2", format_date(due))
                     .replace("%3", names)
                 )

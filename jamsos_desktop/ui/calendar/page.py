@@ -278,7 +278,9 @@ class CalendarPage(QWidget):
         self.listView.setObjectName("actionTable")
         self.listView.setModel(self.model)
         self.listView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.listView.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        list_header = self.listView.horizontalHeader()
+        list_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # no clipped titles
+        list_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.listView.verticalHeader().hide()
         self.listView.doubleClicked.connect(self._list_double_clicked)
         list_box = QGroupBox(self.tr("Daftar kerja bulan ini"))

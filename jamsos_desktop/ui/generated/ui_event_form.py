@@ -38,10 +38,10 @@ class Ui_EventForm(object):
 
         self.workerLayout = QHBoxLayout()
         self.workerLayout.setObjectName(u"workerLayout")
-        self.workerSearchEdit = QLineEdit(eventForm)
-        self.workerSearchEdit.setObjectName(u"workerSearchEdit")
+        self.eventWorkerEdit = QLineEdit(eventForm)
+        self.eventWorkerEdit.setObjectName(u"eventWorkerEdit")
 
-        self.workerLayout.addWidget(self.workerSearchEdit)
+        self.workerLayout.addWidget(self.eventWorkerEdit)
 
         self.findButton = QPushButton(eventForm)
         self.findButton.setObjectName(u"findButton")
@@ -168,7 +168,7 @@ class Ui_EventForm(object):
         self.mainLayout.addLayout(self.buttonLayout)
 
 #if QT_CONFIG(shortcut)
-        self.workerLabel.setBuddy(self.workerSearchEdit)
+        self.workerLabel.setBuddy(self.eventWorkerEdit)
         self.kindLabel.setBuddy(self.kindCombo)
         self.dateLabel.setBuddy(self.dateEdit)
         self.heirNameLabel.setBuddy(self.heirNameEdit)
@@ -176,7 +176,7 @@ class Ui_EventForm(object):
         self.heirPhoneLabel.setBuddy(self.heirPhoneEdit)
         self.notesLabel.setBuddy(self.notesEdit)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.workerSearchEdit, self.findButton)
+        QWidget.setTabOrder(self.eventWorkerEdit, self.findButton)
         QWidget.setTabOrder(self.findButton, self.workerCombo)
         QWidget.setTabOrder(self.workerCombo, self.kindCombo)
         QWidget.setTabOrder(self.kindCombo, self.dateEdit)
@@ -198,7 +198,7 @@ class Ui_EventForm(object):
     def retranslateUi(self, eventForm):
         eventForm.setWindowTitle(QCoreApplication.translate("EventForm", u"Catat peristiwa peserta", None))
         self.workerLabel.setText(QCoreApplication.translate("EventForm", u"&Pekerja", None))
-        self.workerSearchEdit.setPlaceholderText(QCoreApplication.translate("EventForm", u"NIK, KPJ atau nama peserta program", None))
+        self.eventWorkerEdit.setPlaceholderText(QCoreApplication.translate("EventForm", u"NIK, KPJ atau nama peserta program", None))
         self.findButton.setText(QCoreApplication.translate("EventForm", u"&Cari", None))
         self.kindLabel.setText(QCoreApplication.translate("EventForm", u"P&eristiwa", None))
         self.dateLabel.setText(QCoreApplication.translate("EventForm", u"&Tanggal", None))

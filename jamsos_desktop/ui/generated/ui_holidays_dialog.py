@@ -142,6 +142,11 @@ class Ui_HolidaysDialog(object):
 
         self.dueGroup = QGroupBox(holidaysDialog)
         self.dueGroup.setObjectName(u"dueGroup")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.dueGroup.sizePolicy().hasHeightForWidth())
+        self.dueGroup.setSizePolicy(sizePolicy)
         self.dueLayout = QVBoxLayout(self.dueGroup)
         self.dueLayout.setObjectName(u"dueLayout")
         self.dueTable = QTableWidget(self.dueGroup)
@@ -174,6 +179,7 @@ class Ui_HolidaysDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+        self.mainLayout.setStretch(2, 1)
 #if QT_CONFIG(shortcut)
         self.yearLabel.setBuddy(self.yearSpin)
         self.dateLabel.setBuddy(self.dateEdit)

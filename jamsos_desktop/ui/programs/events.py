@@ -114,21 +114,21 @@ class EventDialog(QDialog):
         ui.dateEdit.setMaximumDate(QDate(today.year + 1, 12, 31))
         ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
         ui.findButton.clicked.connect(self.find)
-        ui.workerSearchEdit.returnPressed.connect(self.find)
+        ui.eventWorkerEdit.returnPressed.connect(self.find)
         ui.workerCombo.currentIndexChanged.connect(self._worker_changed)
         ui.saveButton.clicked.connect(self.save)
         ui.cancelButton.clicked.connect(self.reject)
         if worker is not None:
             wid, name = worker
             ui.workerCombo.addItem(name, wid)
-            ui.workerSearchEdit.setText(name)
-            for w in (ui.workerSearchEdit, ui.findButton, ui.workerCombo):
+            ui.eventWorkerEdit.setText(name)
+            for w in (ui.eventWorkerEdit, ui.findButton, ui.workerCombo):
                 w.setEnabled(False)
         self._kind_changed()
 
     # -- choosing the worker ------------------------------------------------------------------------
     def find(self) -> None:
-        text = self.ui.workerSearchEdit.text().strip()
+        text = self.ui.eventWorkerEdit.text().strip()
         if not text:
             return
         pid = self.programme_id

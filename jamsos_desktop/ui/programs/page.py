@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from jamsos_desktop.domain.errors import JamsosError
-from jamsos_desktop.domain.formatting import MONTHS_ID, format_date, format_money, format_number
+from jamsos_desktop.domain.formatting import format_date, format_money, format_month, format_number
 from jamsos_desktop.domain.programme import Month
 from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.ui import i18n
@@ -379,6 +379,18 @@ class ProgramsPage(QWidget):
                 .replace("%2", format_number(f.enrolled))
                 .replace("%3", format_money(f.total))
             )
+        join = format_month(f.join_month.year, f.join_month.month)
+        if f.months_each == 0:
+            return (
+                self.tr(
+                    "<b>Bila kuota %1 terisi</b>: %2 pekerja lagi yang mulai %3 tidak mendapat bulan dibiayai "
+                    "(masa pembiayaan sudah lewat); rencana tetap <b>%4</b>."
+                )
+                .replace("%1", format_number(f.quota))
+                .replace("%2", format_number(f.joining))
+                .replace("%3", join)
+                .replace("%4", format_money(f.total))
+            )
         return (
             self.tr(
                 "<b>Bila kuota %1 terisi</b>: %2 pekerja lagi mulai %3, masing-masing %4 bulan dibiayai "
@@ -386,7 +398,7 @@ class ProgramsPage(QWidget):
             )
             .replace("%1", format_number(f.quota))
             .replace("%2", format_number(f.joining))
-            .replace("%3", f"{MONTHS_ID[f.join_month.month - 1]} {f.join_month.year}")
+            .replace("%3", join)
             .replace("%4", format_number(f.months_each))
             .replace("%5", format_money(f.monthly_amount))
             .replace("%6", format_money(f.extra))
