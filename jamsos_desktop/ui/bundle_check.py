@@ -32,6 +32,10 @@ LAZY_MODULES = (
     "argon2",
     "alembic.command",
     "alembic.runtime.migration",
+    # An office server: importing psycopg loads libpq (from psycopg_binary), or fails here.
+    "psycopg",
+    "sqlalchemy.dialects.postgresql.psycopg",
+    "alembic.ddl.postgresql",
     "jamsos_desktop.services.excel_import",
     "jamsos_desktop.services.excel_export",
     "jamsos_desktop.services.demo",
