@@ -156,6 +156,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Jenis basis data \u201c{scheme}\u201d tidak didukung; pakai path berkas SQLite atau URL sqlite:// / postgresql+psycopg://.",
         "Database kind \u201c{scheme}\u201d is not supported; use an SQLite file path or an sqlite:// or postgresql+psycopg:// URL.",
     ),
+    "db.server_permission": (
+        "Akun basis data ini tidak berhak melakukannya di server \u201c{path}\u201d ({detail}). Bila aplikasi "
+        "baru diperbarui, admin server perlu menjalankan pembaruan dengan akun pemilik (lihat README).",
+        "This database account may not do that on the server \u201c{path}\u201d ({detail}). If the application "
+        "was just updated, the server administrator has to run the upgrade with the owner account (see README).",
+    ),
     "db.pg_trgm_missing": (
         "Basis data server \u201c{path}\u201d belum punya ekstensi pg_trgm untuk pencarian nama, dan akun ini "
         "tidak boleh membuatnya. Minta admin server menjalankan: CREATE EXTENSION pg_trgm; ({detail})",

@@ -138,8 +138,50 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
 
 
 def _sqlite_begin(conn):  # type: ignore[no-untyped-def]
-    mode = "IMMEDIATE" if conn.get_execution_options().get("jamsos_write") else "DEFERRED"
-    conn.exec_driver_sql(f"BEGIN {mode}")
+    write = bool(conn.get_execution_options().get("jamsos_write"))
+    conn.connection.info[_WRITING] = write  # read by ConnectionsInUse.interrupt_reads
+    conn.exec_driver_sql(f"BEGIN {'IMMEDIATE' if write else 'DEFERRED'}")
+
+
+_WRITING = "jamsos_writing"
+
+
+class ConnectionsInUse:
+    """The SQLite connections checked out of an engine's pool, so that running reads can be stopped.
+
+    A window that closes while a page's list or count still runs in the background would otherwise
+    keep the process alive until that query ends (seconds at 100,000 workers). Only reads are
+    interrupted: a connection that began a write transaction is left to finish.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._lock = threading.Lock()
+        self._connections: dict[int, tuple[sqlite3.Connection, dict[str, object]]] = {}
+        event.listen(engine, "checkout", self._checkout)
+        event.listen(engine, "checkin", self._checkin)
+
+    def _checkout(self, dbapi_connection, record, _proxy) -> None:  # type: ignore[no-untyped-def]
+        record.info[_WRITING] = False
+        with self._lock:
+            self._connections[id(dbapi_connection)] = (dbapi_connection, record.info)
+
+    def _checkin(self, dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        with self._lock:
+            self._connections.pop(id(dbapi_connection), None)
+
+    def interrupt_reads(self) -> int:
+        """Interrupt the statements running on connections that are not writing; how many were asked.
+
+        The interrupted statement fails with "interrupted" in its own thread (an idle connection is not
+        affected: SQLite ignores an interrupt when no statement runs)."""
+        with self._lock:
+            current = list(self._connections.values())
+        asked = 0
+        for connection, info in current:
+            if not info.get(_WRITING):
+                connection.interrupt()
+                asked += 1
+        return asked
 
 
 def create_db_engine(target: Target) -> Engine:
@@ -169,6 +211,11 @@ class WriteLock:
 def translate_operational_error(exc: BaseException, display: str) -> DatabaseError | None:
     """Map a driver error to one of our codes, or None if it is a bug we should not hide."""
     message = str(getattr(exc, "orig", exc)).lower()
+    if "permission denied" in message or "must be owner" in message:
+        # A desktop's least-privilege role on the office server (see the README): e.g. an upgrade of
+        # the schema, which only the owner role may do.
+        detail = " ".join(str(getattr(exc, "orig", exc)).split())
+        return DatabaseError("db.server_permission", path=display, detail=detail[:300])
     if "database is locked" in message or "database is busy" in message:
         return DatabaseError("db.locked", path=display)
     if "readonly" in message or "read-only" in message:

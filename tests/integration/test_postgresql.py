@@ -255,3 +255,79 @@ def test_an_unreachable_server_is_one_clear_sentence() -> None:
     assert refused.value.code == "db.unreachable"
     message = refused.value.message("id")
     assert "\n" not in message and "Traceback" not in message
+
+
+# -- the office server as the README sets it up: an owner role and a least-privilege role for desktops --
+def _psql() -> str:
+    import glob
+    import shutil
+
+    found = shutil.which("psql") or next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))), None)
+    if found is None:
+        pytest.skip("psql not installed")
+    return found
+
+
+def _run_psql(pg_server, script: str, *variables: str, database: str = "postgres", user: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    from jamsos_desktop.resources_path import resource_path
+
+    url = pg_server.url
+    argv = [
+        _psql(), "-X", "-q", "-h", url.host or "127.0.0.1", "-p", str(url.port or 5432),
+        "-U", user or url.username, "-d", database, "-f", str(resource_path(f"postgres/{script}")),
+    ]
+    for variable in variables:
+        argv += ["-v", variable]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_documented_office_setup_gives_desktops_least_privilege(pg_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import uuid
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import ProgrammingError
+
+    suffix = uuid.uuid4().hex[:8]
+    db, owner, app = f"office_{suffix}", f"owner_{suffix}", f"app_{suffix}"
+    names = (f"db={db}", f"owner={owner}", f"app={app}")
+    _run_psql(pg_server, "1-create-database.sql", *names, "owner_password=rahasia-pemilik", "app_password=rahasia-meja")
+    base = pg_server.url.set(database=db)
+    owner_url = base.set(username=owner, password="rahasia-pemilik").render_as_string(hide_password=False)
+    app_url = base.set(username=app, password="rahasia-meja").render_as_string(hide_password=False)
+    try:
+        # Step 2: the owner initialises the schema (first start or `jamsos --db … init`).
+        with pytest.raises(DatabaseError) as refused:  # a desktop cannot create (or upgrade) the schema
+            open_context(data_dir=tmp_path / "desk", db=app_url).close()
+        assert refused.value.code == "db.server_permission"
+        open_context(data_dir=tmp_path / "admin", db=owner_url).close()
+        _run_psql(pg_server, "3-grant-desktops.sql", f"app={app}", database=db, user=owner)
+
+        desk = open_context(data_dir=tmp_path / "desk", db=app_url)
+        try:
+            saved = desk.registry.register(SITI).worker
+            desk.registry.update(saved.id, replace(SITI, phone="081200000009"), expected_version=saved.version)
+            assert desk.registry.search_ids(WorkerQuery(text="siti")) == [saved.id]
+            assert desk.audit.verify()[1] == []
+            engine = create_engine(app_url)
+            for forbidden in (
+                "UPDATE audit_entry SET actor = 'orang.lain'",
+                "DELETE FROM audit_entry",
+                "DROP TABLE worker",
+                "CREATE TABLE catatan_gelap (x int)",
+                "UPDATE alembic_version SET version_num = 'x'",
+            ):
+                with pytest.raises(ProgrammingError, match="permission denied|must be owner"), engine.begin() as conn:
+                    conn.execute(text(forbidden))
+            engine.dispose()
+            # Erasing an anonymised person's values is allowed (only the value columns change).
+            with desk.database.engine.begin() as conn:
+                conn.execute(text("UPDATE audit_entry SET old_values = NULL, new_values = NULL, erased = true WHERE seq = 1"))
+            assert desk.audit.verify()[1] == []
+        finally:
+            desk.close()
+    finally:
+        pg_server.drop(db)
+        with pg_server.admin.connect() as conn:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{app}"'))
+            conn.execute(text(f'DROP ROLE IF EXISTS "{owner}"'))
