@@ -333,3 +333,30 @@ def test_the_first_run_wizard_and_login_speak_english(qtbot, english, ui_context
     qtbot.addWidget(login)
     problems += indonesian_texts(login, names)
     assert problems == [], "Indonesian in the English interface:\n" + "\n".join(problems)
+
+
+def test_domain_labels_shown_through_tr_have_english(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Labels kept in the domain and services (Indonesian) but shown through ``self.tr(label)``: each one
+    must be in the .ts under the page's context, so a label renamed in the domain without the page's
+    QT_TRANSLATE_NOOP list following it fails here rather than showing Indonesian to an English user."""
+    from PySide6.QtCore import QTranslator
+
+    from jamsos_desktop.domain.calendar import ActionList, MonthStatus, Payer
+    from jamsos_desktop.domain.cards import CardLayout
+    from jamsos_desktop.domain.worker import DEFAULT_PURPOSE
+    from jamsos_desktop.domain.worker_types import OCCUPATIONS
+    from jamsos_desktop.resources_path import resource_path
+    from jamsos_desktop.services.reports import ReportName
+    from jamsos_desktop.ui.calendar.page import ActionListModel
+
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations/jamsos_en.qm")))
+    expected = [
+        *(("ActionListModel", column) for column in ActionListModel.COLUMNS),
+        *(("CalendarPage", e.label) for e in (*ActionList, *MonthStatus, *Payer)),
+        *(("CardsPage", e.label) for e in CardLayout),
+        *(("DashboardPage", text) for name in ReportName for text in (name.label, name.description)),
+        *(("WorkerFormDialog", text) for text in (*OCCUPATIONS, DEFAULT_PURPOSE)),
+    ]
+    missing = [f"[{context}] {text}" for context, text in expected if not translator.translate(context, text)]
+    assert missing == [], "no English for:\n" + "\n".join(missing)
