@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -25,6 +25,7 @@ from jamsos_desktop.domain.worker import (
 from jamsos_desktop.domain.worker_record import WorkerRecord
 from jamsos_desktop.domain.worker_types import HeirRelationship, Sex, WorkerStatus
 from jamsos_desktop.persistence import search_index
+from jamsos_desktop.persistence import worker_records
 from jamsos_desktop.persistence.models import HeirRow, RegionRow, Setting, WorkerRow
 
 _village = aliased(RegionRow, name="village")
@@ -95,6 +96,11 @@ class WorkerRepository:
             found = {r[0]: WorkerRecord._make(r) for r in connection.execute(stmt)}
             out.extend(found[i] for i in chunk if i in found)
         return out
+
+    def record_batches(self, query: WorkerQuery, *, batch: int = 2000) -> Iterator[list[WorkerRecord]]:
+        """Flat export rows of every worker ``query`` filters, in its order, ``batch`` at a time (one
+        streamed statement: see :mod:`~jamsos_desktop.persistence.worker_records`)."""
+        return worker_records.batches(self.session.connection(), self._conditions(query)[0], query, batch)
 
     def get_many(self, ids: Sequence[int]) -> list[Worker]:
         """Full workers (with heirs) for ``ids``, in the same order, read in two queries per chunk.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -70,6 +70,7 @@ class WorkerStore(Protocol):
     def ids_by_kpjs(self, kpjs: Iterable[str]) -> dict[str, int]: ...
     def get_many(self, ids: Sequence[int]) -> list[Worker]: ...
     def records(self, ids: Sequence[int]) -> list[WorkerRecord]: ...
+    def record_batches(self, query: WorkerQuery, *, batch: int = 2000) -> Iterator[list[WorkerRecord]]: ...
 
 
 class RegionStore(Protocol):
