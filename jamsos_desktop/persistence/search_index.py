@@ -63,18 +63,28 @@ def bulk_insert(connection: Connection, first_id: int) -> Iterator[None]:
     The per-row insert trigger writes one FTS segment per worker (3 s per 20,000 workers here); inside
     this block the trigger is dropped, and on leaving it the new rows (ids from ``first_id``) are
     indexed with one statement and the trigger restored — all in the caller's transaction, so a
-    rollback brings the trigger back too.
+    rollback brings the trigger back too. Nested in another bulk insert on the same connection, it
+    leaves the indexing to the outer one.
     """
-    if connection.dialect.name != "sqlite":
+    if connection.dialect.name != "sqlite" or connection.info.get(_BULK_MARK):
+        # Inside an enclosing bulk insert (a whole demo load), that one indexes every new row at its end.
         yield
         return
     connection.execute(text("DROP TRIGGER IF EXISTS worker_fts_ai"))
-    yield
+    connection.info[_BULK_MARK] = True
+    try:
+        yield
+    finally:
+        connection.info.pop(_BULK_MARK, None)
     connection.execute(
         text(f"INSERT INTO {TABLE}(rowid, name_key) SELECT id, name_key FROM worker WHERE id >= :first"),
         {"first": first_id},
     )
     connection.execute(text(_INSERT_TRIGGER))
+
+
+#: Set in a connection's ``info`` while a bulk insert has the trigger suspended.
+_BULK_MARK = "jamsos_search_bulk_insert"
 
 
 def install(connection: Connection) -> None:

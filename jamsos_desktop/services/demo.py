@@ -25,14 +25,14 @@ from __future__ import annotations
 import bisect
 import itertools
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from jamsos_desktop.domain import names
 from jamsos_desktop.domain.errors import UsageError
-from jamsos_desktop.domain.nik import encode_birth, make_nik
+from jamsos_desktop.domain.nik import make_nik
 from jamsos_desktop.domain.regions import Region, RegionTable
 from jamsos_desktop.domain.worker import DEFAULT_INCOME, DEFAULT_PURPOSE, Consent, Heir, WorkerData
 from jamsos_desktop.domain.worker_types import OCCUPATIONS, HeirRelationship, Sex, WorkerStatus
@@ -93,14 +93,15 @@ def generate_demo(
             raise UsageError("usage.demo_not_empty", workers=existing)
         done = 0
         progress.update(0, workers, "")
-        while True:
-            chunk = list(itertools.islice(people, CHUNK))
-            if not chunk:
-                break
-            if progress.cancelled:
-                raise UsageError("usage.interrupted")
-            done += uow.workers.bulk_add(chunk, user=user, now=now)
-            progress.update(done, workers, "")
+        with uow.workers.bulk_load():  # indexes built once at the end, in this transaction
+            while True:
+                chunk = list(itertools.islice(people, CHUNK))
+                if not chunk:
+                    break
+                if progress.cancelled:
+                    raise UsageError("usage.interrupted")
+                done += uow.workers.bulk_add(chunk, user=user, now=now)
+                progress.update(done, workers, "")
         uow.settings.set(DEMO_SEED_KEY, str(seed))
         uow.settings.set(DEMO_WORKERS_KEY, str(workers))
         uow.commit()
@@ -169,6 +170,9 @@ class _Village:
     rw_max: int
     digits: str = ""
     occupations: list[float] = field(default_factory=list)  # cumulative weights
+    # Precomputed once per village (a run draws from them hundreds of thousands of times):
+    streets: tuple[str, ...] = ()  # names.STREETS with this village's name filled in
+    ethnicity: tuple[tuple[str, ...], list[float]] = ((), [])  # groups and cumulative weights
 
 
 class _Draw:
@@ -216,13 +220,21 @@ def _cumulative(weights: Sequence[float]) -> list[float]:
 
 
 class _Generator:
-    """One pass of synthetic people; every draw comes from ``rng`` in a fixed order."""
+    """One pass of synthetic people; every draw comes from ``rng`` in a fixed order.
+
+    The hot paths draw with ``random()`` directly (``a + int(random() * n)`` is :meth:`_Draw.randint`,
+    ``seq[int(random() * len(seq))]`` is :meth:`_Draw.choice`) and reuse values computed once per run
+    (birth-date codes of NIKs, street names per village, zero-padded numbers, consents): a 100,000-worker
+    run makes millions of draws, and a Python call per draw would cost seconds. The order of the draws,
+    and so the people a seed gives, is the same as drawing through ``_Draw``'s methods.
+    """
 
     def __init__(self, rng: _Draw, regions: RegionTable, regency: str) -> None:
         self.rng = rng
         self.regions = regions
         self.regency = regency
         self.villages: list[_Village] = []
+        ethnicity_cum = {kind: (groups, _cumulative(w)) for kind, (groups, w) in _ETHNICITY.items()}
         for district in regions.districts(regency):
             for village in regions.villages(district.code):
                 kind = _village_kind(village, district)
@@ -235,6 +247,8 @@ class _Generator:
                         rw_max=rng.randint(1, 6),
                         digits=district.code.replace(".", ""),
                         occupations=_cumulative(_OCCUPATION_WEIGHTS[kind]),
+                        streets=tuple(street.format(village=village.name) for street in names.STREETS),
+                        ethnicity=ethnicity_cum[kind],
                     )
                 )
         if not self.villages:
@@ -243,7 +257,7 @@ class _Generator:
         self.village_cum = _cumulative(
             [_KIND_WEIGHT[v.kind] * rng.uniform(0.5, 1.5) for v in self.villages]
         )
-        self.ethnicity_cum = {kind: (groups, _cumulative(w)) for kind, (groups, w) in _ETHNICITY.items()}
+        self.village_total = self.village_cum[-1]
         self.village_by_name = {v.region.name: v for v in reversed(self.villages)}
 
         province = regency.split(".")[0]
@@ -268,7 +282,6 @@ class _Generator:
         self.random = rng.random
         self.serials: dict[str, int] = {}
         self.district_digits: dict[str, str] = {}
-        self.birth_codes: dict[tuple[int, Sex], str] = {}
         self.given = {
             (group, female): names.given_names(group, female)
             for group in ("malay", "javanese", "bugis", "chinese")
@@ -277,6 +290,7 @@ class _Generator:
         self.kk_serials: dict[str, int] = {}
         self.kpj = 23_000_000_000 + rng.randrange(10_000_000)
         self.representative_names = frozenset(names.LAUNCH_REPRESENTATIVES)
+        self.consents: dict[tuple[int, int], Consent] = {}
 
     def _districts_of(self, provinces: Sequence[str]) -> list[str]:
         found = [
@@ -289,15 +303,15 @@ class _Generator:
 
     # -- single values ----------------------------------------------------------------------------
     def pick_village(self) -> _Village:
-        return self.villages[bisect.bisect(self.village_cum, self.rng.random() * self.village_cum[-1])]
+        return self.villages[bisect.bisect(self.village_cum, self.random() * self.village_total)]
 
     def pick_occupation(self, village: _Village) -> str:
         cum = village.occupations
-        return OCCUPATIONS[bisect.bisect(cum, self.rng.random() * cum[-1])]
+        return OCCUPATIONS[bisect.bisect(cum, self.random() * cum[-1])]
 
     def pick_ethnicity(self, village: _Village) -> str:
-        groups, cum = self.ethnicity_cum[village.kind]
-        return groups[bisect.bisect(cum, self.rng.random() * cum[-1])]
+        groups, cum = village.ethnicity
+        return groups[bisect.bisect(cum, self.random() * cum[-1])]
 
     def birth_date(self, age: int) -> date:
         lo, span = self.age_range[age]
@@ -317,55 +331,54 @@ class _Generator:
             text += " " + seconds[int(r() * len(seconds))]
         if text in self.representative_names:
             # Keep the five launch representatives unique by name.
-            text += " " + self.rng.choice(names.SECOND_NAMES)
+            text += " " + names.SECOND_NAMES[int(r() * len(names.SECOND_NAMES))]
         if ethnicity != "chinese" and age >= _RELIGIOUS_TITLE_MIN_AGE and r() < 0.06:
             text = ("Hj. " if female else "H. ") + text
         if age >= 23 and r() < (0.2 if occupation == "Guru Ngaji" else 0.012):
-            text += ", " + self.rng.choice(names.DEGREES)
+            text += ", " + names.DEGREES[int(r() * len(names.DEGREES))]
         return text
 
     def nik(self, district: str, born: date, sex: Sex) -> str:
         """A NIK unused so far in this run: serials count up per district and birth date.
 
-        Equal to ``make_nik(district, born, sex, serial)``; the date part is cached because a run
-        builds hundreds of thousands of them.
+        Equal to ``make_nik(district, born, sex, serial)``, built from precomputed digits because a run
+        builds hundreds of thousands of NIKs.
         """
         digits = self.district_digits.get(district)
         if digits is None:
             digits = self.district_digits[district] = make_nik(district, born, sex, 1)[:6]
         while True:
-            code_key = (born.toordinal(), sex)
-            birth = self.birth_codes.get(code_key)
-            if birth is None:
-                birth = self.birth_codes[code_key] = encode_birth(born, sex)
-            key = digits + birth
-            serial = self.serials.get(key, 0) + 1 + int(self.rng.random() * 9)
+            # DDMMYY with 40 added to the day for women (encode_birth)
+            day = born.day + 40 if sex is Sex.FEMALE else born.day
+            key = digits + _PAD2[day] + _PAD2[born.month] + _PAD2[born.year % 100]
+            serial = self.serials.get(key, 0) + 1 + int(self.random() * 9)
             if serial <= 9999:
                 self.serials[key] = serial
-                return f"{key}{serial:04d}"
+                return key + _PAD4[serial]
             born += timedelta(days=1)  # pragma: no cover - needs ~1,100 people born the same day
 
     def origin_district(self, village: _Village, ethnicity: str) -> str:
         """Where the NIK was first issued: mostly the worker's own kecamatan."""
-        roll = self.rng.random()
+        r = self.random
+        roll = r()
         if roll < 0.90:
             return village.district.code
         if roll < 0.95:
-            return self.rng.choice(self.villages).district.code
-        if roll < 0.98:
-            return self.rng.choice(self.province_districts)
-        return self.rng.choice(self.far_districts[ethnicity])
+            villages = self.villages
+            return villages[int(r() * len(villages))].district.code
+        districts = self.province_districts if roll < 0.98 else self.far_districts[ethnicity]
+        return districts[int(r() * len(districts))]
 
     def birth_place(self, village: _Village, origin: str, ethnicity: str) -> str:
-        rng = self.rng
+        r = self.random
         if not origin.startswith(self.regency):
             if origin.startswith(("33", "34", "35")):
-                return rng.choice(names.BIRTH_PLACES_JAVA)
+                return _choose(r, names.BIRTH_PLACES_JAVA)
             if origin.startswith("73"):
-                return rng.choice(names.BIRTH_PLACES_SULAWESI)
+                return _choose(r, names.BIRTH_PLACES_SULAWESI)
             regency_name = self.regions.name(origin[:5]) or ""
             return regency_name.removeprefix("Kabupaten ").removeprefix("Kota ")
-        roll = rng.random()
+        roll = r()
         if roll < 0.6:
             return village.region.name
         if roll < 0.9:
@@ -374,12 +387,13 @@ class _Generator:
 
     def kk(self, village: _Village) -> str:
         """A family card issued in the worker's kecamatan: district + issue date + serial."""
-        if self.rng.random() < 0.04:
+        r = self.random
+        if r() < 0.04:
             return ""
-        head = village.digits + self.rng.choice(_KK_DATES)
-        serial = self.kk_serials.get(head, 0) + self.rng.randint(1, 20)
+        head = village.digits + _KK_DATES[int(r() * len(_KK_DATES))]
+        serial = self.kk_serials.get(head, 0) + 1 + int(r() * 20)
         self.kk_serials[head] = serial
-        return head + f"{serial % 10_000:04d}"
+        return head + _PAD4[serial % 10_000]
 
     def phone(self, chance: float = 0.86) -> str:
         r = self.random
@@ -390,24 +404,25 @@ class _Generator:
         return f"{prefixes[int(r() * len(prefixes))]}{low + int(r() * 9 * low)}"
 
     def address(self, village: _Village) -> tuple[str, str, str]:
-        rng = self.rng
-        roll = rng.random()
+        r = self.random
+        roll = r()
         if roll < 0.5:
-            street = rng.choice(names.STREETS).format(village=village.region.name)
-            text = f"{street} No. {rng.randint(1, 120)}"
+            street = _choose(r, village.streets)
+            text = f"{street} No. {1 + int(r() * 120)}"
         elif roll < 0.85:
-            text = rng.choice(names.HAMLETS)
+            text = _choose(r, names.HAMLETS)
         else:
-            text = f"{rng.choice(names.HAMLETS)}, {rng.choice(names.STREETS).format(village=village.region.name)}"
-        rt = f"{rng.randint(1, village.rt_max):03d}"
-        rw = f"{rng.randint(1, village.rw_max):03d}" if rng.random() < 0.75 else ""
+            hamlet = _choose(r, names.HAMLETS)
+            text = f"{hamlet}, {_choose(r, village.streets)}"
+        rt = _PAD3[1 + int(r() * village.rt_max)]
+        rw = _PAD3[1 + int(r() * village.rw_max)] if r() < 0.75 else ""
         return text, rt, rw
 
     def status(self, no_nik: bool) -> tuple[WorkerStatus, str, str]:
         """Status, KPJ and a note."""
         if no_nik:
             return WorkerStatus.DRAFT, "", "Belum punya NIK; menunggu perekaman e-KTP di Disdukcapil."
-        roll = self.rng.random()
+        roll = self.random()
         if roll < 0.82:
             return WorkerStatus.REGISTERED, self.next_kpj(), ""
         if roll < 0.89:
@@ -421,36 +436,41 @@ class _Generator:
         return WorkerStatus.WITHDRAWN, self.next_kpj(), "Mengundurkan diri; sudah terdaftar lewat pemberi kerja."
 
     def next_kpj(self) -> str:
-        self.kpj += self.rng.randint(1, 30)
+        self.kpj += 1 + int(self.random() * 30)
         return f"{self.kpj:011d}"
 
     def consent(self, user: str) -> Consent:
-        # Data were collected in office hours during the three months before the launch.
+        # Data were collected in office hours during the three months before the launch. Equal consents
+        # are one (immutable) object.
         r = self.random
-        at = _CONSENT_START + timedelta(days=int(r() * 90), minutes=int(r() * 8 * 60))
-        return Consent(DEFAULT_PURPOSE, True, user, at)
+        key = (int(r() * 90), int(r() * 8 * 60))
+        found = self.consents.get(key)
+        if found is None:
+            at = _CONSENT_START + timedelta(days=key[0], minutes=key[1])
+            found = self.consents[key] = Consent(DEFAULT_PURPOSE, True, user, at)
+        return found
 
     def uid(self) -> str:
         # A version-4 UUID from the seeded generator (uuid.uuid4() would read the OS's randomness).
-        bits = (self.rng.getrandbits(128) & _UUID_CLEAR) | _UUID_SET
-        h = f"{bits:032x}"
+        h = f"{(self.rng.getrandbits(128) & _UUID_CLEAR) | _UUID_SET:032x}"
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
     # -- heirs ----------------------------------------------------------------------------------------
     def heir_nik(self, village: _Village, born: date, sex: Sex, chance: float) -> str | None:
-        if self.rng.random() >= chance:
+        if self.random() >= chance:
             return None
         return self.nik(village.district.code, born, sex)
 
     def children(
         self, village: _Village, ethnicity: str, parent_age: int, count: int
     ) -> list[Heir]:
+        r = self.random
         found: list[Heir] = []
         for _ in range(count):
-            child_age = parent_age - self.rng.randint(20, 40)
+            child_age = parent_age - (20 + int(r() * 21))
             if child_age < 0:
                 continue
-            sex = Sex.MALE if self.rng.random() < 0.5 else Sex.FEMALE
+            sex = Sex.MALE if r() < 0.5 else Sex.FEMALE
             born = self.birth_date(child_age)
             phone = self.phone(0.35) if child_age >= 17 else ""
             found.append(
@@ -466,16 +486,18 @@ class _Generator:
     def heirs(
         self, village: _Village, ethnicity: str, sex: Sex, age: int, spouse: Heir | None
     ) -> list[Heir]:
-        rng = self.rng
-        married = spouse is not None or rng.random() < (0.2 if age < 23 else 0.7 if age < 30 else 0.88)
+        r = self.random
+        married = spouse is not None or r() < (0.2 if age < 23 else 0.7 if age < 30 else 0.88)
         heirs: list[Heir] = []
         if married:
-            widowed = spouse is None and age >= 55 and rng.random() < 0.15
+            widowed = spouse is None and age >= 55 and r() < 0.15
             if spouse is not None:
                 heirs.append(spouse)
             elif not widowed:
                 other = Sex.FEMALE if sex is Sex.MALE else Sex.MALE
-                spouse_age = max(MIN_AGE, age + (rng.randint(-12, 2) if sex is Sex.MALE else rng.randint(-2, 12)))
+                # randint(-12, 2) for a husband's wife, randint(-2, 12) for a wife's husband
+                gap = (-12 if sex is Sex.MALE else -2) + int(r() * 15)
+                spouse_age = max(MIN_AGE, age + gap)
                 spouse_born = self.birth_date(spouse_age)
                 heirs.append(
                     Heir(
@@ -485,13 +507,14 @@ class _Generator:
                         self.phone(0.5),
                     )
                 )
-            wanted = rng.choice((0, 1, 1, 2, 2, 2)) if heirs else rng.randint(1, 3)
-            heirs.extend(self.children(village, ethnicity, age, wanted))
+            wanted = _CHILDREN_WITH_SPOUSE[int(r() * 6)] if heirs else 1 + int(r() * 3)
+            if wanted:
+                heirs.extend(self.children(village, ethnicity, age, wanted))
         if not heirs:
             # Unmarried (or widowed without children): parents, then siblings.
-            if age < 50 and rng.random() < 0.85:
-                for parent_sex in (Sex.FEMALE, Sex.MALE)[: rng.randint(1, 2)]:
-                    parent_age = min(99, age + rng.randint(20, 35))
+            if age < 50 and r() < 0.85:
+                for parent_sex in (Sex.FEMALE, Sex.MALE)[: 1 + int(r() * 2)]:
+                    parent_age = min(99, age + 20 + int(r() * 16))
                     heirs.append(
                         Heir(
                             self.name(ethnicity, parent_sex, parent_age),
@@ -500,10 +523,10 @@ class _Generator:
                             self.phone(0.3),
                         )
                     )
-            if not heirs or rng.random() < 0.2:
-                sib_sex = Sex.MALE if rng.random() < 0.5 else Sex.FEMALE
-                sib_age = max(MIN_AGE, age + rng.randint(-8, 8))
-                relation = HeirRelationship.SIBLING if rng.random() < 0.9 else HeirRelationship.PARENT_IN_LAW
+            if not heirs or r() < 0.2:
+                sib_sex = Sex.MALE if r() < 0.5 else Sex.FEMALE
+                sib_age = max(MIN_AGE, age - 8 + int(r() * 17))
+                relation = HeirRelationship.SIBLING if r() < 0.9 else HeirRelationship.PARENT_IN_LAW
                 heirs.append(
                     Heir(
                         self.name(ethnicity, sib_sex, sib_age),
@@ -513,7 +536,7 @@ class _Generator:
                     )
                 )
         # Built in the order of PP 44/2015 art. 37 already: spouse and children, parents, siblings.
-        return heirs[:3]
+        return heirs if len(heirs) <= 3 else heirs[:3]
 
     # -- whole people ---------------------------------------------------------------------------------
     def person(
@@ -532,22 +555,22 @@ class _Generator:
         no_nik_chance: float = 0.01,
     ) -> tuple[WorkerData, str, dict[str, object]]:
         """One worker and the facts a spouse generated next needs (``dict``)."""
-        rng = self.rng
+        r = self.random
         village = village or self.pick_village()
         occupation = occupation or self.pick_occupation(village)
         if sex is None:
-            sex = Sex.MALE if rng.random() < _MALE_SHARE.get(occupation, 0.75) else Sex.FEMALE
+            sex = Sex.MALE if r() < _MALE_SHARE.get(occupation, 0.75) else Sex.FEMALE
         age = age if age is not None else self.worker_age()
         ethnicity = ethnicity or self.pick_ethnicity(village)
         born = self.birth_date(age)
-        no_nik = rng.random() < no_nik_chance
+        no_nik = r() < no_nik_chance
         origin = self.origin_district(village, ethnicity)
         nik = None if no_nik else self.nik(origin, born, sex)
         status, kpj, note = self.status(no_nik)
         address, rt, rw = home or self.address(village)
         name = name or self.name(ethnicity, sex, age, occupation)
         heirs = self.heirs(village, ethnicity, sex, age, spouse)
-        data = WorkerData(
+        data = _worker_data(
             name=name,
             sex=sex,
             birth_date=born,
@@ -623,6 +646,28 @@ class _Generator:
         return data, uid
 
 
+_FAST_WORKER_DATA = not hasattr(WorkerData, "__slots__") and not hasattr(WorkerData, "__post_init__")
+
+
+def _worker_data(**fields: Any) -> WorkerData:
+    """A :class:`WorkerData` with every field given, without the frozen dataclass's ``__init__``.
+
+    That ``__init__`` sets 19 fields through ``object.__setattr__`` one by one, a sixth of the cost of
+    a demo person. It checks nothing (the generator makes valid values by construction, and
+    ``tests/integration/test_demo.py`` checks generated rows against the domain rules and against
+    the constructor), so the fields are set at once. A WorkerData with slots or a ``__post_init__``
+    gets its constructor.
+    """
+    if not _FAST_WORKER_DATA:  # pragma: no cover - guards a future change of WorkerData
+        return WorkerData(**fields)
+    data = _new(WorkerData)
+    data.__dict__.update(fields)
+    return data
+
+
+_new = object.__new__
+
+
 def _birth_range(age: int) -> tuple[int, int]:
     """First ordinal and number of the birth dates whose age on REFERENCE_DATE is ``age``."""
     ref = REFERENCE_DATE
@@ -644,6 +689,17 @@ _KK_DATES = tuple(
     f"{date.fromordinal(d):%d%m%y}"
     for d in range(date(2012, 1, 1).toordinal(), date(2025, 6, 30).toordinal() + 1)
 )
+_PAD2 = tuple(f"{i:02d}" for i in range(100))  # date parts of NIKs
+_PAD3 = tuple(f"{i:03d}" for i in range(1000))  # RT/RW numbers
+_PAD4 = tuple(f"{i:04d}" for i in range(10_000))  # serials of NIKs and family cards
+_CHILDREN_WITH_SPOUSE = (0, 1, 1, 2, 2, 2)  # children named besides a spouse
+
+
+def _choose(random: Callable[[], float], seq: Sequence[_T]) -> _T:
+    """``_Draw.choice`` for a ``random`` already at hand."""
+    return seq[int(random() * len(seq))]
+
+
 # Version 4, variant RFC 4122: clear then set the fixed bits of a random 128-bit number.
 _UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48)) & ((1 << 128) - 1)
 _UUID_SET = (0x4000 << 64) | (0x8000 << 48)
