@@ -280,7 +280,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "excel.date_unreadable": (
         "Tanggal \u201c{value}\u201d tidak bisa dibaca; tulis seperti 17-08-1985 atau 17 Agustus 1985.",
-        "Date \u201c{value}\u201d cannot be read; write it like 17-08-1985 or 17 Agustus 1985.",
+        "Date \u201c{value}\u201d cannot be read; write it like 17-08-1985 or 17 August 1985.",
     ),
     "excel.sex_unknown": (
         "Jenis kelamin \u201c{value}\u201d tidak dikenali; tulis L atau P.",

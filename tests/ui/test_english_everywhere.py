@@ -360,3 +360,53 @@ def test_domain_labels_shown_through_tr_have_english(qapp) -> None:  # type: ign
     ]
     missing = [f"[{context}] {text}" for context, text in expected if not translator.translate(context, text)]
     assert missing == [], "no English for:\n" + "\n".join(missing)
+
+
+def test_the_import_wizard_speaks_english_down_to_the_row_messages(  # type: ignore[no-untyped-def]
+    qtbot, english, ui_context, tmp_path
+) -> None:
+    """A village list with an unknown column and a bad row: the mapping page's column names, the
+    preview's outcome column and the registry's reasons in the cells' tooltips are all English."""
+    from openpyxl import Workbook
+    from PySide6.QtCore import Qt
+
+    from jamsos_desktop.domain.excel_rules import Column
+    from jamsos_desktop.ui.workers.import_wizard import ImportWizard
+
+    headers = ["NIK", "Nama", "L/P", "Tgl Lahir", "Kampung"]
+    book = Workbook()
+    book.active.append(headers)
+    book.active.append(["1903011208902835", "Yusuf", "L", "12-08-1990", "Rias"])
+    book.active.append(["19030112", "Ahmad", "X", "31-02-1990", "Rias"])
+    path = tmp_path / "desa.xlsx"
+    book.save(path)
+    names = [*data_names(ui_context), *headers, "Yusuf", "Ahmad"]
+
+    wizard = ImportWizard(ui_context, None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.choose_file = lambda: str(path)  # type: ignore[method-assign]
+    with qtbot.waitSignal(wizard.previewReady, timeout=60_000):
+        wizard._browse()
+    qtbot.waitUntil(lambda: wizard.stack.currentIndex() == ImportWizard.PAGE_MAPPING)
+    problems = indonesian_texts(wizard, names)
+    wizard.set_mapping(4, Column.VILLAGE)
+    with qtbot.waitSignal(wizard.previewReady, timeout=60_000):
+        wizard.mappingButton.click()
+    problems += indonesian_texts(wizard, names)
+    model = wizard.previewTable.model()
+    tips = [
+        model.index(r, c).data(Qt.ItemDataRole.ToolTipRole)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    ]
+    outcomes = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert any(tips), "the bad row should explain itself"
+    for text in [*filter(None, tips), *outcomes]:
+        plain = text
+        for name in names:  # a message names the file's own column ("Tgl Lahir: ...")
+            plain = plain.replace(name, " ")
+        match = INDONESIAN.search(plain)
+        if match:
+            problems.append(f"preview cell: {text!r}  [{match.group(0)}]")
+    assert problems == [], "Indonesian in the English interface:\n" + "\n".join(problems)
