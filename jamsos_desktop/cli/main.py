@@ -8,20 +8,13 @@ or input, 3 refused for integrity or security, 4 an unexpected internal error (l
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
+from types import ModuleType
 from typing import NoReturn
 
 from jamsos_desktop import __version__
-from jamsos_desktop.cli import (
-    commands_cards,
-    commands_core,
-    commands_programmes,
-    commands_reports,
-    commands_safety,
-    commands_sync,
-    commands_workers,
-)
 from jamsos_desktop.cli.base import ContextOpener, Result, Session, default_lang, emit_json, emit_lines
 from jamsos_desktop.domain.errors import JamsosError, UsageError
 from jamsos_desktop.domain.messages import render
@@ -29,7 +22,21 @@ from jamsos_desktop.domain.messages import render
 log = logging.getLogger("jamsos.cli")
 EXIT_INTERNAL = 4
 PACKAGE_SUFFIX = ".jamsync"
-COMMAND_MODULES = [commands_core, commands_workers, commands_programmes, commands_cards, commands_safety, commands_reports, commands_sync]
+#: The modules that add the sub-commands (``jamsos_desktop.cli.<name>``), imported when the parser is built.
+COMMAND_MODULE_NAMES = (
+    "commands_core", "commands_workers", "commands_programmes", "commands_cards", "commands_safety",
+    "commands_reports", "commands_sync",
+)  # fmt: skip
+#: Commands whose module is known without building every sub-parser: ``selftest`` (and the other core
+#: commands) start without importing what the other commands need (a test keeps this in step).
+COMMAND_OWNERS = {"init": "commands_core", "selftest": "commands_core", "demo": "commands_core", "stats": "commands_core"}
+#: Global options followed by a value (the command is the first other word).
+_VALUE_OPTIONS = frozenset({"--db", "--data-dir", "--user", "--lang"})
+
+
+def command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"jamsos_desktop.cli.{name}")
+
 
 
 class _ArgumentError(Exception):
@@ -75,7 +82,9 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or, for a ``command`` of :data:`COMMAND_OWNERS`, one with only its module's
+    sub-commands (what parsing that command needs)."""
     parser = _Parser(
         prog="jamsos",
         description="JamSos Desktop: registry of pekerja rentan enrolled in BPJS Ketenagakerjaan. "
@@ -86,9 +95,25 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     common = _Parser(add_help=False)
     _global_options(common, suppress=True)
-    for module in COMMAND_MODULES:
-        module.register(sub, common)
+    owner = COMMAND_OWNERS.get(command or "")
+    for name in (owner,) if owner else COMMAND_MODULE_NAMES:
+        command_module(name).register(sub, common)
     return parser
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The sub-command named in ``argv`` (the first word that is neither an option nor its value)."""
+    value_next = False
+    for token in argv:
+        if value_next:
+            value_next = False
+        elif token == "--":
+            return None
+        elif token.startswith("-"):
+            value_next = token in _VALUE_OPTIONS
+        else:
+            return token
+    return None
 
 
 def _default_opener(**kwargs):  # type: ignore[no-untyped-def]
@@ -99,7 +124,7 @@ def _default_opener(**kwargs):  # type: ignore[no-untyped-def]
 
 def run(argv: list[str], opener: ContextOpener | None = None) -> int:
     opener = opener or _default_opener
-    parser = build_parser()
+    parser = build_parser(_command_in(argv))
     wants_json = "--json" in argv
     lang = "en" if ("--lang" in argv and "en" in argv) else default_lang()
     # `jamsos FILE.jamsync` (how Windows opens a double-clicked sync package): start the GUI with it.

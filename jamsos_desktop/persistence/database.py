@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from jamsos_desktop.domain.errors import DatabaseError
 from jamsos_desktop.persistence import migrate
 from jamsos_desktop.persistence.engine import (
+    ConnectionsInUse,
     Target,
     WriteLock,
     create_db_engine,
@@ -42,6 +43,7 @@ class Database:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_lock = WriteLock()
+        self._in_use = ConnectionsInUse(engine) if engine.dialect.name == "sqlite" else None
 
     @classmethod
     def open(
@@ -108,6 +110,11 @@ class Database:
     def guard(self) -> _Guard:
         """Turn driver errors (locked, read-only…) into :class:`DatabaseError` with our codes."""
         return _Guard(self.target.display)
+
+    def interrupt_reads(self) -> int:
+        """Stop the reads running on other threads (a closing window's page loads); SQLite only."""
+        in_use = self._in_use
+        return in_use.interrupt_reads() if in_use is not None else 0
 
     def close(self) -> None:
         self.engine.dispose()

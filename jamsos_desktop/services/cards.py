@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jamsos_desktop.domain.cards import (
     CardContent,
@@ -32,10 +33,15 @@ from jamsos_desktop.domain.cards import (
 )
 from jamsos_desktop.domain.errors import NotFoundError
 from jamsos_desktop.domain.safety import Permission
-from jamsos_desktop.services import card_keys, card_pdf
 from jamsos_desktop.services.access import require
 from jamsos_desktop.services.audit import record
 from jamsos_desktop.services.ports import Clock, NullProgress, Progress, UnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from jamsos_desktop.services import card_pdf
+
+# The PDF drawing (reportlab) and the signing keys (cryptography) are imported by the methods that
+# print or verify: the cards page and the window start without them.
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +121,8 @@ class CardService:
 
     # -- office ---------------------------------------------------------------------------------------
     def office(self) -> card_pdf.Office:
+        from jamsos_desktop.services import card_pdf
+
         with self._uow() as uow:
             values = uow.settings.all()
             regency = values.get("regency") or (self._regency() if self._regency else "19.03")
@@ -131,6 +139,8 @@ class CardService:
 
     def logo_problem(self) -> str | None:
         """A sentence when the configured logo cannot be used (the clerk may print without it)."""
+        from jamsos_desktop.services import card_pdf
+
         return card_pdf.logo_problem(self.office())
 
     # -- choosing ---------------------------------------------------------------------------------------
@@ -203,6 +213,8 @@ class CardService:
         out: Path,
         progress: Progress,
     ) -> PrintOutcome:
+        from jamsos_desktop.services import card_keys, card_pdf
+
         office = self.office()
         warnings: list[str] = []
         if office.logo_path is not None:
@@ -284,6 +296,8 @@ class CardService:
     # -- verifying -----------------------------------------------------------------------------------------
     def verify(self, text: str) -> Verification:
         """Check QR text offline: format, signature with the office's public key, then the print record."""
+        from jamsos_desktop.services import card_keys
+
         try:
             fields, signature = split_payload(text)
         except CardError as exc:
@@ -437,6 +451,8 @@ class CardService:
 
     def print_minutes(self, event_id: int, out: Path, *, allow_missing_logo: bool = False) -> int:
         """The Berita Acara Serah Terima PDF; returns its page count."""
+        from jamsos_desktop.services import card_pdf
+
         event = self.event(event_id)
         recipients = self.recipients(event_id)
         if not recipients:

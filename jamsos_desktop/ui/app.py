@@ -180,14 +180,18 @@ def selftest(context: AppContext, screenshots: Path | None) -> dict[str, Any]:
         window.close()
         window.deleteLater()
         _settle(app)
-        _drop_background_work()
+        _drop_background_work(context)
     return {"startup_ms": startup_ms, "pages": shown}
 
 
-def _drop_background_work() -> None:
-    """Forget the queued page loads: the pages they were for are gone, and exiting would wait for them."""
+def _drop_background_work(context: AppContext) -> None:
+    """Forget the queued page loads and stop the running ones: the pages they were for are gone, and
+    exiting would wait for them (a card count takes seconds at 100,000 workers). Only reads are stopped."""
     from jamsos_desktop.ui.programs.tasks import pool
     from jamsos_desktop.ui.workers.model import cancel_pending
 
     pool().clear()
     cancel_pending()
+    interrupt = getattr(context.database, "interrupt_reads", None)
+    if interrupt is not None:
+        interrupt()
