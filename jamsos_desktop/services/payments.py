@@ -20,7 +20,7 @@ from typing import Any, cast
 
 from jamsos_desktop.domain.calendar import due_date
 from jamsos_desktop.domain.errors import JamsosError, NotFoundError, UsageError
-from jamsos_desktop.domain.formatting import format_money
+from jamsos_desktop.domain.formatting import default_language, format_money
 from jamsos_desktop.domain.payments import (
     Budget,
     BudgetLine,
@@ -278,7 +278,9 @@ class PaymentService:
                     )
                 except JamsosError as exc:
                     rejected += 1
-                    results.append(ImportRowResult(row_number, "rejected", exc.code, exc.message("id")))
+                    # In the application's language (the CLI's is Indonesian): the clerk reads it on the page.
+                    message = exc.message(default_language())
+                    results.append(ImportRowResult(row_number, "rejected", exc.code, message))
                     continue
                 if outcome.duplicate:
                     duplicates += 1

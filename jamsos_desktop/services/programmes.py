@@ -23,6 +23,7 @@ from jamsos_desktop.domain.errors import (
     ValidationError,
 )
 from jamsos_desktop.domain.excel_rules import HeaderMatch, cell_text, header_key
+from jamsos_desktop.domain.formatting import default_language
 from jamsos_desktop.domain.programme import (
     ClaimStatus,
     Enrolment,
@@ -411,7 +412,7 @@ class ProgrammeService:
                 day = _holiday_cell(cell("day"), self.today())
                 name = _holiday_name(cell_text(cell("name")))
             except JamsosError as exc:
-                rejected.append((row_number, exc.message("id")))
+                rejected.append((row_number, exc.message(default_language())))  # the app's language
                 continue
             parsed[day] = name
         with self._uow(write=not dry_run) as uow:

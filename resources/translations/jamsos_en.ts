@@ -290,6 +290,10 @@
         <translation>Inactive membership</translation>
     </message>
     <message>
+        <source>%1, %2, jatuh tempo %3</source>
+        <translation>%1, %2, due %3</translation>
+    </message>
+    <message>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
@@ -470,6 +474,10 @@
         <translation>{count} cards not printed yet (handed out by district, village, name)</translation>
     </message>
     <message>
+        <source>%1 — %2 (%3 penerima)</source>
+        <translation>%1 — %2 (%3 recipients)</translation>
+    </message>
+    <message>
         <source>{cards} kartu, {pages} halaman, dicatat dengan nomor {first}–{last}.</source>
         <translation>{cards} cards, {pages} pages, recorded as numbers {first}–{last}.</translation>
     </message>
@@ -488,6 +496,10 @@
     <message>
         <source>Acara dibuat.</source>
         <translation>Event created.</translation>
+    </message>
+    <message>
+        <source>tanpa NIK</source>
+        <translation>no NIK</translation>
     </message>
     <message>
         <source>{cards} kartu seremonial.</source>
@@ -1238,6 +1250,10 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     <message>
         <source>Dibaca %1 baris: %2 ditambahkan, %3 diubah, %4 ditolak.</source>
         <translation>Read %1 rows: %2 added, %3 changed, %4 rejected.</translation>
+    </message>
+    <message>
+        <source>Baris %1: %2</source>
+        <translation>Row %1: %2</translation>
     </message>
     <message>
         <source>Menyimpan…</source>
@@ -2061,6 +2077,10 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     <message>
         <source>Dibaca %1, dicatat %2, duplikat %3, ditolak %4.</source>
         <translation>Read %1, recorded %2, duplicates %3, refused %4.</translation>
+    </message>
+    <message>
+        <source>Baris %1: %2</source>
+        <translation>Row %1: %2</translation>
     </message>
     <message>
         <source>Pilih pembayaran yang akan dibatalkan pada tab pembayaran.</source>

@@ -182,6 +182,7 @@ def data_names(context) -> list[str]:  # type: ignore[no-untyped-def]
         names.add(programme.name)
         names.update(f.name for f in getattr(programme, "funders", ()))
     names.update(s.name for s in context.registry.list(WorkerQuery()))
+    names.update(e.name for e in context.cards.events())  # handover events, named by the office
     return sorted((n for n in names if n), key=len, reverse=True)
 
 
@@ -276,6 +277,14 @@ def test_every_page_and_dialog_speaks_english(qtbot, english, demo_context) -> N
         window.nav.setCurrentRow(row)
         check(window.stack.currentWidget())
     check(window)
+    # A list whose rows mix data and interface words: the handover events ("… (5 recipients)").
+    for row in range(cards.eventList.count()):
+        text = cards.eventList.item(row).text()
+        for name in names:
+            text = text.replace(name, " ")
+        if INDONESIAN.search(text):
+            problems.append(f"handoverList row: {cards.eventList.item(row).text()!r}")
+    assert cards.eventList.count() > 0
 
     # The dialogs a clerk opens from the pages and the menus.
     def dialog(opened: QWidget | None) -> None:
@@ -410,3 +419,42 @@ def test_the_import_wizard_speaks_english_down_to_the_row_messages(  # type: ign
         if match:
             problems.append(f"preview cell: {text!r}  [{match.group(0)}]")
     assert problems == [], "Indonesian in the English interface:\n" + "\n".join(problems)
+
+
+def test_no_tr_call_hides_where_lupdate_cannot_see_it() -> None:
+    """lupdate reads neither a ``tr()`` inside an f-string nor the text of ``tr(variable)``: such a string
+    never reaches the .ts and stays Indonesian in English. A ``tr(variable)`` is allowed only where the
+    module lists the possible texts with QT_TRANSLATE_NOOP (checked by the test above)."""
+    import ast
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "jamsos_desktop" / "ui"
+    hidden: list[str] = []
+    for path in sorted(ui.rglob("*.py")):
+        if "generated" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        noop = "QT_TRANSLATE_NOOP" in path.read_text(encoding="utf-8")
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if name not in ("tr", "translate") or not node.args:
+                continue
+            text = node.args[-1] if name == "translate" else node.args[0]
+            where = f"{path.relative_to(ui)}:{node.lineno}: {ast.unparse(node)}"
+            if not (isinstance(text, ast.Constant) and isinstance(text.value, str)) and not noop:
+                hidden.append(where)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                for sub in ast.walk(node):
+                    if (
+                        isinstance(sub, ast.Call)
+                        and ast.unparse(sub.func).endswith(("tr", "translate"))
+                        and any(isinstance(a, ast.Constant) for a in sub.args)
+                    ):
+                        hidden.append(
+                            f"{path.relative_to(ui)}:{sub.lineno}: {ast.unparse(sub)} in an f-string"
+                        )
+    assert hidden == [], "strings lupdate cannot collect:\n" + "\n".join(hidden)

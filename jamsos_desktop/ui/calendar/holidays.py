@@ -235,7 +235,8 @@ class HolidaysDialog(QDialog):
                 .replace("%3", format_number(r.updated))
                 .replace("%4", format_number(len(r.rejected)))
             )
-            text += "".join(f"\n{self.tr('Baris')} {row}: {why}" for row, why in r.rejected[:5])
+            for row, why in r.rejected[:5]:  # tr() outside f-strings: lupdate reads no f-string
+                text += "\n" + self.tr("Baris %1: %2").replace("%1", str(row)).replace("%2", why)
             if r.years and self.year() not in r.years:
                 self.ui.yearSpin.setValue(r.years[0])
             return text

@@ -459,7 +459,10 @@ class CalendarPage(QWidget):
             item = QTableWidgetItem(self.tr("Pemda") if c.payer is Payer.FUNDER else self.tr("Mandiri"))
             item.setBackground(QBrush(QColor(STATUS_COLOURS[c.status])))
             item.setToolTip(
-                f"{self.tr(c.status.label)}, {format_money(c.amount)}, {self.tr('jatuh tempo')} {format_date(c.due_date)}"
+                self.tr("%1, %2, jatuh tempo %3")
+                .replace("%1", self.tr(c.status.label))
+                .replace("%2", format_money(c.amount))
+                .replace("%3", format_date(c.due_date))
             )
             item.setData(Qt.ItemDataRole.UserRole, c.status.value)
             self.stripTable.setItem(0, col, item)

@@ -395,7 +395,10 @@ class CardsPage(QWidget):
         self.eventList.clear()
         for event in self._context.cards.events():
             item = QListWidgetItem(
-                f"{format_date(event.event_date)} \u2014 {event.name} ({event.recipients} penerima)"
+                self.tr("%1 \u2014 %2 (%3 penerima)")
+                .replace("%3", format_number(event.recipients))
+                .replace("%1", format_date(event.event_date))
+                .replace("%2", event.name)
             )
             item.setData(Qt.ItemDataRole.UserRole, event.id)
             self.eventList.addItem(item)
@@ -503,9 +506,8 @@ class CardsPage(QWidget):
         if not text:
             return
         for w in self._context.registry.list(WorkerQuery(text=text))[:30]:
-            item = QListWidgetItem(
-                f"{w.name} \u2014 {mask_nik(w.nik) or self.tr('tanpa NIK')} \u2014 {w.village_name}"
-            )
+            nik = mask_nik(w.nik) or self.tr("tanpa NIK")  # tr() outside f-strings: lupdate reads no f-string
+            item = QListWidgetItem(f"{w.name} \u2014 {nik} \u2014 {w.village_name}")
             item.setData(Qt.ItemDataRole.UserRole, w.id)
             self.candidateList.addItem(item)
         if self.candidateList.count():

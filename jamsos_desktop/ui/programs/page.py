@@ -569,7 +569,8 @@ class ProgramsPage(QWidget):
             for i, v in enumerate((r.read, r.recorded, r.duplicates, r.rejected), start=1):
                 text = text.replace(f"%{i}", format_number(v))
             rejected = [x for x in r.rows if x.status == "rejected"][:5]
-            text += "".join(f"\n{self.tr('Baris')} {x.row}: {x.message}" for x in rejected)
+            for x in rejected:  # tr() outside f-strings: lupdate reads no f-string
+                text += "\n" + self.tr("Baris %1: %2").replace("%1", str(x.row)).replace("%2", x.message)
             self._done(text)
 
         run_in_background(
