@@ -34,7 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QWizard
 
     from jamsos_desktop.app import open_context
+    from jamsos_desktop.services.cards_demo import seed_demo_handover
     from jamsos_desktop.services.demo import generate_demo
+    from jamsos_desktop.services.programme_demo import seed_demo_programme
     from jamsos_desktop.ui.app import SAMPLE_NIK, application
     from jamsos_desktop.ui.first_run import FirstRunWizard
     from jamsos_desktop.ui.help import HelpDialog, about_box
@@ -43,15 +45,21 @@ def main(argv: list[str] | None = None) -> int:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     context = open_context(data_dir=Path(tempfile.mkdtemp(prefix="jamsos-shots-")))
+    now = datetime(2025, 11, 24, 9, 0)
+    context.clock = lambda: now  # the pages' "this month" agrees with the demo's payments
     generate_demo(
         context.unit_of_work,
         context.region_table(),
         context.regency(),
         workers=args.workers,
         seed=2025,
-        now=datetime(2025, 11, 24, 9, 0),
+        now=now,
         user="petugas",
     )
+    # A programme with its payments and the launch's handover, so the calendar, cards, programme and
+    # dashboard pages show the texts a clerk reads (statuses, months, legends), not empty frames.
+    seed_demo_programme(context.unit_of_work, now=now, seed=2025)
+    seed_demo_handover(context.unit_of_work, now=now)
     app = application()
 
     def settle(rounds: int = 6) -> None:
@@ -71,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
 
     for page in window.pages():
         window.show_page(page.objectName())
+        settle(40)  # pages load in the background
         save(window, page.objectName())
     window.show_page("workersPage")
     form = window.workersPage.add_worker()
