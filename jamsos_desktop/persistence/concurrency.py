@@ -5,6 +5,7 @@ On SQLite every write transaction holds the database's write lock (``BEGIN IMMED
 the same time, so:
 
 * :func:`reserve_ids` takes primary keys from the table's own sequence (never handed out twice);
+* :func:`copy_rows` loads many rows at once with ``COPY`` (demo data, imports, packages);
 * :func:`serialize` takes a transaction-scoped advisory lock named after a counter (card serials,
   invoice numbers), released by the commit or rollback, so "the next number" is computed by one
   transaction at a time — and only by those that need that counter.
@@ -13,8 +14,10 @@ the same time, so:
 from __future__ import annotations
 
 import zlib
+from typing import Any
 
 from sqlalchemy import Table, func, select, text
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 
@@ -43,3 +46,29 @@ def serialize(session: Session, name: str) -> None:
     connection = session.connection()
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(name)})
+
+
+def copy_rows(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts keyed by the model's attribute names) with PostgreSQL's ``COPY``.
+
+    An order of magnitude faster than INSERT statements for thousands of rows, in the caller's
+    transaction. Only for PostgreSQL connections (psycopg 3).
+    """
+    if not rows:
+        return
+    mapper = sa_inspect(model)
+    keys: list[str] = list(dict.fromkeys(key for row in rows for key in row))
+    # INSERT would apply the model's Python-side defaults to absent values; COPY must be told them.
+    defaults: dict[str, Any] = {}
+    for attr in mapper.column_attrs:
+        column = attr.columns[0]
+        if attr.key not in keys and column.default is not None and column.default.is_scalar:
+            defaults[attr.key] = column.default.arg
+    keys += list(defaults)
+    columns = [mapper.attrs[key].columns[0].name for key in keys]
+    table = mapper.local_table.name
+    raw = session.connection().connection.driver_connection
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+    with raw.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row([row.get(key, defaults.get(key)) for key in keys])

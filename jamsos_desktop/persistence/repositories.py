@@ -28,6 +28,7 @@ from jamsos_desktop.domain.worker_record import WorkerRecord
 from jamsos_desktop.domain.worker_types import HeirRelationship, Sex, WorkerStatus
 from jamsos_desktop.persistence import bulk_load as bulk
 from jamsos_desktop.persistence import search_index, worker_records
+from jamsos_desktop.persistence.concurrency import copy_rows, reserve_ids
 from jamsos_desktop.persistence.models import HeirRow, RegionRow, Setting, WorkerRow
 
 _village = aliased(RegionRow, name="village")
@@ -79,8 +80,8 @@ class WorkerRepository:
         Run on the session's connection (Core), not through ``Session.execute``: the ORM's row loading
         costs more than the query itself for 100,000 rows of plain columns.
         """
-        out: list[WorkerRecord] = []
         connection = self.session.connection()
+        out: list[WorkerRecord] = []
         heir = aliased(HeirRow, name="first_heir")
         columns = (
             WorkerRow.id, WorkerRow.nik, WorkerRow.kk, WorkerRow.name, WorkerRow.sex, WorkerRow.birth_place,
@@ -260,7 +261,9 @@ class WorkerRepository:
                     names = W.name_key.like(pattern, escape="\\")
                     indexed = False
                 condition = or_(names, W.village_code.in_(places)) if places else names
-            if indexed:
+            if indexed and not trigram:
+                # (PostgreSQL needs no probe: with the words as parameters its planner estimates, from
+                # pg_trgm's statistics, whether to walk the list index in order or gather the matches.)
                 probe = select(func.count()).select_from(
                     select(W.id).where(condition).limit(self.SELECTIVE).subquery()
                 )
@@ -348,12 +351,12 @@ class WorkerRepository:
         return RegistryStats(total, active, by_status, int(without_nik), int(without_kpj))
 
     # -- bulk ---------------------------------------------------------------------------------------
-    def max_id(self) -> int:
-        """The highest worker id (0 for none): ``bulk_add`` numbers its rows on from here, in order."""
-        return int(self.session.scalar(select(func.coalesce(func.max(WorkerRow.id), 0))) or 0)
-
     def bulk_add(self, items: Iterable[tuple[WorkerData, str]], *, user: str, now: datetime) -> int:
-        """Insert many already-validated workers (``(data, uid)`` pairs) in the current transaction.
+        """Insert many already-validated workers (``(data, uid)`` pairs); returns how many."""
+        return len(self.bulk_add_ids(items, user=user, now=now))
+
+    def bulk_add_ids(self, items: Iterable[tuple[WorkerData, str]], *, user: str, now: datetime) -> list[int]:
+        """Insert many already-validated workers (``(data, uid)`` pairs); their new ids, in order.
 
         One driver-level ``executemany`` per table, with values in the form SQLAlchemy stores them
         (ISO dates, ``YYYY-MM-DD HH:MM:SS.ffffff`` times, 0/1 booleans; a test reads them back through
@@ -396,27 +399,31 @@ class WorkerRepository:
                 connection.exec_driver_sql(_WORKER_INSERT, workers)
         if heirs:
             connection.exec_driver_sql(_HEIR_INSERT, heirs)
-        return len(workers)
+        return [row[0] for row in workers]
 
-    def bulk_insert(self, workers: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> int:
-        """Insert many prepared rows at once (demo data); each item is (worker columns, heir columns).
+    def bulk_insert(self, workers: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> list[int]:
+        """Insert many prepared rows at once; each item is (worker columns, heir columns). Returns the ids.
 
-        Ids are assigned here so that heirs can reference them without a round trip per worker.
+        Ids are reserved up front (from the table's sequence on a server, where other desktops insert at
+        the same time) so that heirs can reference them without a round trip per worker.
         """
-        next_id = int(self.session.scalar(select(func.coalesce(func.max(WorkerRow.id), 0))) or 0) + 1
+        items = list(workers)
+        ids = reserve_ids(self.session, WorkerRow.__table__, len(items))
         worker_rows: list[dict[str, Any]] = []
         heir_rows: list[dict[str, Any]] = []
-        for worker, heirs in workers:
-            worker = dict(worker, id=next_id)
-            worker_rows.append(worker)
+        for worker_id, (worker, heirs) in zip(ids, items, strict=True):
+            worker_rows.append(dict(worker, id=worker_id))
             for position, heir in enumerate(heirs):
-                heir_rows.append(dict(heir, worker_id=next_id, position=position))
-            next_id += 1
+                heir_rows.append(dict(heir, worker_id=worker_id, position=position))
+        if self.session.get_bind().dialect.name == "postgresql":
+            copy_rows(self.session, WorkerRow, worker_rows)
+            copy_rows(self.session, HeirRow, heir_rows)
+            return ids
         if worker_rows:
             self.session.execute(insert(WorkerRow), worker_rows)
         if heir_rows:
             self.session.execute(insert(HeirRow), heir_rows)
-        return len(worker_rows)
+        return ids
 
     def bulk_load(self) -> AbstractContextManager[None]:
         """A block in which many workers are added (with :meth:`bulk_add`, in the same transaction):

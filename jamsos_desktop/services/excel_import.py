@@ -293,15 +293,14 @@ class WorkerImporter:
             new = [r for r in preview.rows if r.outcome is Outcome.IMPORT and r.data is not None]
             # The consent record's "by" and "at" default to this user and now in the store.
             items = [(r.data, str(uuid.uuid4())) for r in new if r.data is not None]
-            first_id = uow.workers.max_id() + 1  # bulk_add numbers the new rows on from here, in order
-            uow.workers.bulk_add(items, user=user, now=now)
+            new_ids = uow.workers.bulk_add_ids(items, user=user, now=now)
             updates = [r for r in preview.rows if r.outcome is Outcome.UPDATE]
             before = {
                 w.id: w
                 for w in uow.workers.get_many([r.existing_id for r in updates if r.existing_id is not None])
             }
             trail: list[tuple[str, str, object, object, object]] = [
-                ("import_add", "worker", first_id + n, None, data) for n, (data, _uid) in enumerate(items)
+                ("import_add", "worker", worker_id, None, data) for worker_id, (data, _uid) in zip(new_ids, items, strict=True)
             ]
             for done, r in enumerate(updates, start=1):
                 assert r.data is not None and r.existing_id is not None and r.existing_version is not None
