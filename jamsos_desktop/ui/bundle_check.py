@@ -56,6 +56,8 @@ REQUIRED_RESOURCES = (
     "translations/jamsos_en.qm",
     "translations/qtbase_id.qm",
     "help/bantuan.html",
+    "postgres/1-create-database.sql",  # the office server's set-up (README: "Office server")
+    "postgres/3-grant-desktops.sql",
     "icons/jamsos.png",
     "icons/jamsos.svg",
     "icons/LICENSE-icons.txt",
