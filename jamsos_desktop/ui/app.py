@@ -162,8 +162,7 @@ def selftest(context: AppContext, screenshots: Path | None) -> dict[str, Any]:
         screenshots.mkdir(parents=True, exist_ok=True)
     shown: list[str] = []
     try:
-        for page in window.pages():
-            name = page.objectName()
+        for name in window.page_names():  # each page is built when first shown
             window.show_page(name)
             _settle(app)
             if screenshots is not None:

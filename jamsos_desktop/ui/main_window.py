@@ -22,22 +22,43 @@ from PySide6.QtWidgets import (
 )
 
 from jamsos_desktop.domain.formatting import format_number
-from jamsos_desktop.ui.calendar.page import CalendarPage
-from jamsos_desktop.ui.cards.page import CardsPage
-from jamsos_desktop.ui.dashboard.page import DashboardPage
 from jamsos_desktop.ui.help import about_box, install_help_menu
 from jamsos_desktop.ui.i18n import language_menu
 from jamsos_desktop.ui.icons import icon
 from jamsos_desktop.ui.placeholders import ComingPage, coming_pages
-from jamsos_desktop.ui.programs.page import ProgramsPage
 from jamsos_desktop.ui.safety.menu import SafetyActions
-from jamsos_desktop.ui.sync.page import SyncPage
 from jamsos_desktop.ui.workers.page import WorkersPage
 
 if TYPE_CHECKING:
     from jamsos_desktop.app import AppContext
+    from jamsos_desktop.domain.worker import RegistryStats
 
 PAGE_NAMES = ("workersPage", "programsPage", "calendarPage", "cardsPage", "syncPage", "dashboardPage")
+
+
+def _page_class(name: str) -> type[QWidget] | None:
+    """The class of a built page, imported when the page is first shown (None: a coming page)."""
+    if name == "programsPage":
+        from jamsos_desktop.ui.programs.page import ProgramsPage
+
+        return ProgramsPage
+    if name == "calendarPage":
+        from jamsos_desktop.ui.calendar.page import CalendarPage
+
+        return CalendarPage
+    if name == "cardsPage":
+        from jamsos_desktop.ui.cards.page import CardsPage
+
+        return CardsPage
+    if name == "syncPage":
+        from jamsos_desktop.ui.sync.page import SyncPage
+
+        return SyncPage
+    if name == "dashboardPage":
+        from jamsos_desktop.ui.dashboard.page import DashboardPage
+
+        return DashboardPage
+    return None
 
 
 def window_settings() -> QSettings:
@@ -61,14 +82,17 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pageStack")
 
+        # The start page is built now; the others when first shown (their modules, widgets and first
+        # queries cost the window's first paint nothing). Until then an empty slot holds their place.
         self.workersPage = WorkersPage(context, self.stack)
         self._add_page(self.workersPage, "workers", self.tr("Pekerja"))
-        built = {"programsPage": ProgramsPage, "calendarPage": CalendarPage, "cardsPage": CardsPage, "dashboardPage": DashboardPage, "syncPage": SyncPage}
+        self._unbuilt: dict[int, tuple[str, str, str]] = {}
         for name, icon_name, title, text in coming_pages():
-            page = built[name](context, self.stack) if name in built else ComingPage(name, title, text, self.stack)
-            self._add_page(page, icon_name, title)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self._connect_dashboard()
+            slot = QWidget(self.stack)
+            slot.setObjectName(f"{name}Slot")
+            self._unbuilt[self.stack.count()] = (name, title, text)
+            self._add_page(slot, icon_name, title, name)
+        self.nav.currentRowChanged.connect(self._show_row)
         self._fit_navigation()
         self.nav.setCurrentRow(0)
 
@@ -88,10 +112,10 @@ class MainWindow(QMainWindow):
             self._restore_state()
 
     # -- pages --------------------------------------------------------------------------------------
-    def _add_page(self, page: QWidget, icon_name: str, label: str) -> None:
+    def _add_page(self, page: QWidget, icon_name: str, label: str, name: str | None = None) -> None:
         self.stack.addWidget(page)
         item = QListWidgetItem(icon(icon_name), label)
-        item.setData(Qt.ItemDataRole.UserRole, page.objectName())
+        item.setData(Qt.ItemDataRole.UserRole, name or page.objectName())
         item.setSizeHint(QSize(160, 40))
         self.nav.addItem(item)
 
@@ -105,22 +129,49 @@ class MainWindow(QMainWindow):
         # icon + item padding and margins (style sheet) + frame
         self.nav.setFixedWidth(max(176, widest + self.nav.iconSize().width() + 52))
 
+    def page_names(self) -> list[str]:
+        """The object names of the main pages, in navigation order (nothing is built)."""
+        return [str(self.nav.item(row).data(Qt.ItemDataRole.UserRole)) for row in range(self.nav.count())]
+
     def pages(self) -> list[QWidget]:
-        return [self.stack.widget(i) for i in range(self.stack.count())]
+        """Every main page (those not shown yet are built now)."""
+        return [self._page_at(i) for i in range(self.stack.count())]
 
     def show_page(self, object_name: str) -> QWidget:
-        for row, page in enumerate(self.pages()):
-            if page.objectName() == object_name:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == object_name:
+                page = self._page_at(row)
                 self.nav.setCurrentRow(row)
                 return page
         raise KeyError(object_name)
 
-    def _connect_dashboard(self) -> None:
+    def _show_row(self, row: int) -> None:
+        self._page_at(row)
+        self.stack.setCurrentIndex(row)
+
+    def _page_at(self, row: int) -> QWidget:
+        """The page in ``row``, built on first use in place of its slot."""
+        pending = self._unbuilt.pop(row, None)
+        if pending is None:
+            return self.stack.widget(row)
+        name, title, text = pending
+        cls = _page_class(name)
+        page = cls(self._context, self.stack) if cls is not None else ComingPage(name, title, text, self.stack)  # type: ignore[call-arg]
+        slot = self.stack.widget(row)
+        current = self.stack.currentWidget()
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(slot)
+        slot.deleteLater()
+        if current is not None:
+            self.stack.setCurrentWidget(page if current is slot else current)
+        self._connect_dashboard(page)
+        return page
+
+    def _connect_dashboard(self, page: QWidget) -> None:
         """A click on a dashboard bar opens the matching list on the workers or calendar page."""
-        for page in self.pages():
-            if isinstance(page, DashboardPage):
-                page.districtRequested.connect(self.show_district)
-                page.actionListRequested.connect(self.show_action_list)
+        if page.objectName() == "dashboardPage":
+            page.districtRequested.connect(self.show_district)  # type: ignore[attr-defined]
+            page.actionListRequested.connect(self.show_action_list)  # type: ignore[attr-defined]
 
     def show_district(self, code: str) -> None:
         """The worker list filtered to one kecamatan."""
@@ -179,7 +230,13 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_status(self) -> None:
-        stats = self._context.registry.stats()
+        """Count the workers for the status bar off the UI thread (a scan of 100,000 rows: the window
+        shows at once, and the count follows)."""
+        from jamsos_desktop.ui.programs.tasks import run_in_background
+
+        run_in_background(self._context.registry.stats, self._show_counts, owner=self.workerCountLabel)
+
+    def _show_counts(self, stats: RegistryStats) -> None:
         self.workerCountLabel.setText(
             self.tr("{total} pekerja terdaftar, {active} aktif").format(
                 total=format_number(stats.total), active=format_number(stats.active)

@@ -30,7 +30,8 @@ def test_six_pages_with_navigation_and_status_bar(qtbot, styled_app, ui_context,
 
     assert window.findChild(QLabel, "regencyLabel").text() == "Kabupaten Bangka Selatan"
     assert "jamsos.sqlite3" in window.findChild(QLabel, "databaseLabel").text()
-    assert window.findChild(QLabel, "statusWorkerCount").text() == "1 pekerja terdaftar, 1 aktif"
+    counts = window.findChild(QLabel, "statusWorkerCount")  # counted off the UI thread
+    qtbot.waitUntil(lambda: counts.text() == "1 pekerja terdaftar, 1 aktif")
 
     # The sync page is built (issue 6): packages are imported and exported from it.
     sync = window.show_page("syncPage")
@@ -79,3 +80,20 @@ def test_selftest_shows_every_page_and_saves_screenshots(
 def test_selftest_without_screenshots_writes_nothing(qtbot, styled_app, ui_context, tmp_path: Path):  # type: ignore[no-untyped-def]
     result = selftest(ui_context, None)
     assert result["pages"] == CONTRACT_PAGES
+
+
+def test_pages_other_than_the_start_page_are_built_when_first_shown(qtbot, styled_app, ui_context):  # type: ignore[no-untyped-def]
+    window = MainWindow(ui_context, remember_state=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.page_names() == CONTRACT_PAGES
+    assert window.findChild(QWidget, "workersPage") is not None
+    assert all(window.findChild(QWidget, name) is None for name in CONTRACT_PAGES[1:])
+    window.nav.setCurrentRow(CONTRACT_PAGES.index("cardsPage"))  # the clerk clicks "Kartu"
+    assert window.stack.currentWidget().objectName() == "cardsPage"
+    assert window.findChild(QWidget, "calendarPage") is None
+    calendar = window.show_page("calendarPage")
+    assert calendar.objectName() == "calendarPage" and window.stack.currentWidget() is calendar
+    window.show_page("cardsPage")  # built once: the same page again
+    assert len(window.findChildren(QWidget, "cardsPage")) == 1
+    assert [p.objectName() for p in window.pages()] == CONTRACT_PAGES
