@@ -11,9 +11,16 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 #: Newest revision shipped in ``migrations/versions`` (checked by tests/integration/test_migrations.py).
-HEAD = "0005_sync"
+HEAD = "0006_dashboard_indexes"
 #: Every revision this build can upgrade from, oldest first.
-KNOWN_REVISIONS = ("0001_initial", "0002_programmes", "0003_cards", "0004_safety", "0005_sync")
+KNOWN_REVISIONS = (
+    "0001_initial",
+    "0002_programmes",
+    "0003_cards",
+    "0004_safety",
+    "0005_sync",
+    "0006_dashboard_indexes",
+)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -169,7 +169,22 @@ class SelfPaymentRow(Base):
         # per enrolment in (enrolment, first, last) order; neither needs a join or a sort.
         Index("ix_self_payment_months", "programme_id", "first_month", "last_month", "reversal_of"),
         Index(
-            "ix_self_payment_enrolment", "programme_id", "enrolment_id", "first_month", "last_month", "reversal_of"
+            "ix_self_payment_enrolment",
+            "programme_id",
+            "enrolment_id",
+            "first_month",
+            "last_month",
+            "reversal_of",
+        ),
+        # The dashboard (migration 0006): originals in (last, first) order for the payments per month,
+        # the payments touching the last few months as one range, the reversals as another.
+        Index(
+            "ix_self_payment_recent",
+            "programme_id",
+            "reversal_of",
+            "last_month",
+            "first_month",
+            "enrolment_id",
         ),
     )
 

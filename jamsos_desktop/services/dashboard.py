@@ -129,7 +129,9 @@ class DashboardService:
             if programme is not None:
                 enrolment = uow.reports.enrolment_by_village(programme.id, current.index)
                 funder_paid = uow.reports.funder_paid_by_month(programme.id)
-                groups = uow.reports.self_payment_groups(programme.id)
+                groups = uow.reports.self_payment_groups(
+                    programme.id, _chart_months(programme, current)[0].index
+                )
                 active, late, inactive = uow.reports.status_counts(
                     programme.id, as_of.index, programme.lapse_threshold
                 )
@@ -176,12 +178,17 @@ def _districts(
     return tuple(out)
 
 
+def _chart_months(programme: Programme, current: Month) -> tuple[Month, Month]:
+    """First and last contribution month of the payments chart."""
+    last = max(programme.start, current)
+    return max(programme.start, last.minus(PAYMENT_MONTHS - 1)), last
+
+
 def _payments(
     programme: Programme, current: Month, funder_paid: dict[int, int], groups: list[tuple[int, int, int]]
 ) -> tuple[MonthPayments, ...]:
     """Per contribution month from the programme's start to this month (the latest months only)."""
-    last = max(programme.start, current)
-    first = max(programme.start, last.minus(PAYMENT_MONTHS - 1))
+    first, last = _chart_months(programme, current)
     self_counts: dict[int, int] = {}
     for a, b, n in groups:  # (first, last, net payments): a few dozen groups
         for m in range(max(a, first.index), min(b, last.index) + 1):
