@@ -144,6 +144,7 @@ def _sqlite_begin(conn):  # type: ignore[no-untyped-def]
 
 
 _WRITING = "jamsos_writing"
+_STOPPED = "jamsos_reads_stopped"
 
 
 class ConnectionsInUse:
@@ -159,26 +160,39 @@ class ConnectionsInUse:
         self._connections: dict[int, tuple[sqlite3.Connection, dict[str, object]]] = {}
         event.listen(engine, "checkout", self._checkout)
         event.listen(engine, "checkin", self._checkin)
+        event.listen(engine, "before_cursor_execute", self._refuse_if_stopped)
 
     def _checkout(self, dbapi_connection, record, _proxy) -> None:  # type: ignore[no-untyped-def]
         record.info[_WRITING] = False
+        record.info[_STOPPED] = False
         with self._lock:
             self._connections[id(dbapi_connection)] = (dbapi_connection, record.info)
 
-    def _checkin(self, dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _checkin(self, dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
         with self._lock:
             self._connections.pop(id(dbapi_connection), None)
+        if record is not None:
+            record.info[_STOPPED] = False
+
+    @staticmethod
+    def _refuse_if_stopped(conn, _cursor, _statement, _parameters, _context, _executemany) -> None:  # type: ignore[no-untyped-def]
+        info = conn.connection.info
+        if info.get(_STOPPED) and not info.get(_WRITING):
+            raise sqlite3.OperationalError("interrupted")
 
     def interrupt_reads(self) -> int:
-        """Interrupt the statements running on connections that are not writing; how many were asked.
+        """Stop the reads of the connections checked out now; how many were stopped.
 
-        The interrupted statement fails with "interrupted" in its own thread (an idle connection is not
-        affected: SQLite ignores an interrupt when no statement runs)."""
+        The statement running on each fails with "interrupted" in its own thread, and so does any
+        further statement before the connection goes back to the pool (a page load of several queries
+        ends at once). Connections that began a write transaction are left alone; connections checked
+        out afterwards are not affected."""
         with self._lock:
             current = list(self._connections.values())
         asked = 0
         for connection, info in current:
             if not info.get(_WRITING):
+                info[_STOPPED] = True
                 connection.interrupt()
                 asked += 1
         return asked

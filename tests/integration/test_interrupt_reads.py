@@ -66,13 +66,28 @@ def test_a_write_transaction_is_left_to_finish(tmp_path: Path) -> None:
         ctx.close()
 
 
-@pytest.mark.parametrize("write", [False, True])
-def test_idle_connections_are_not_affected(tmp_path: Path, write: bool) -> None:
+def test_a_stopped_read_fails_at_its_next_statement_and_the_pool_recovers(tmp_path: Path) -> None:
+    """A page load of several queries ends at once, even when it was between two statements."""
     ctx = open_context(data_dir=tmp_path)
     try:
-        with ctx.unit_of_work(write=write) as uow:
+        with ctx.unit_of_work() as uow:
             connection = uow.session.connection()
-            ctx.database.interrupt_reads()  # nothing runs now
+            assert connection.exec_driver_sql("SELECT 1").scalar() == 1
+            assert ctx.database.interrupt_reads() == 1  # idle between two statements
+            with pytest.raises(Exception, match="interrupted"):
+                connection.exec_driver_sql("SELECT 2").scalar()
+        with ctx.unit_of_work() as uow:  # a new unit of work reads normally
+            assert uow.session.connection().exec_driver_sql("SELECT 3").scalar() == 3
+    finally:
+        ctx.close()
+
+
+def test_an_idle_write_transaction_is_not_affected(tmp_path: Path) -> None:
+    ctx = open_context(data_dir=tmp_path)
+    try:
+        with ctx.unit_of_work(write=True) as uow:
+            connection = uow.session.connection()
+            assert ctx.database.interrupt_reads() == 0
             assert connection.exec_driver_sql("SELECT 2").scalar() == 2
     finally:
         ctx.close()

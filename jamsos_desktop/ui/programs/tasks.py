@@ -78,9 +78,16 @@ class _Task(QRunnable):
         try:
             value = self._work()
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, which shows it
-            self._relay.failed.emit(exc)
+            self._emit(self._relay.failed, exc)
             return
-        self._relay.done.emit(value)
+        self._emit(self._relay.done, value)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application is closing: the relay is gone, and so is the asker
+            log.debug("background task finished after its relay was deleted")
 
 
 def run_in_background(
