@@ -283,7 +283,8 @@ class EnrolmentRepository:
                 "funded_from, funded_to, exit_date, exit_reason, created_at, created_by) "
                 "VALUES (?, ?, ?, ?, NULL, ?, ?, NULL, '', ?, ?)",
                 [
-                    (programme_id, wid, fid, start, funded_from, funded_to, now.isoformat(sep=" "), user)
+                    (programme_id, wid, fid, start, funded_from, funded_to, stamp, user)
+                    for stamp in (now.isoformat(sep=" "),)  # once, not per enrolment
                     for wid, fid in assignments
                 ],
             )

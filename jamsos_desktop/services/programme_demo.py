@@ -123,47 +123,62 @@ def _self_payments(  # type: ignore[no-untyped-def]
     rng: random.Random,
     now: datetime,
 ) -> None:
+    """The self-payments of every enrolment by habit, inserted at once.
+
+    Months are handled as their indexes, with each month's receipt prefix and possible payment days
+    computed once: 100,000 enrolments make about 70,000 payments. The draws from ``rng`` are the same,
+    in the same order, as drawing month by month with :class:`Month` objects.
+    """
     if last_due < first_self:
         return
     today = now.date()
-    current = Month.containing(today)
+    current = Month.containing(today).index
+    first, last = first_self.index, last_due.index
+    # Per paying month: the receipt prefix, and the payment day for each of the 13 draws of
+    # ``randint(0, 12)`` (0 to 12 days before the due date, never after today).
+    prefix: dict[int, str] = {}
+    paid_on: dict[int, tuple[date, ...]] = {}
+    for index in range(first, max(current, last) + 1):
+        month = Month(index)
+        due = _due(month, holidays)
+        prefix[index] = f"KW/{month.year}{month.month:02d}/"
+        paid_on[index] = tuple(min(due - timedelta(days=d), today) for d in range(13))
+    span = last - first + 1
+    cumulative = []
+    acc = 0.0
+    for share, kind in HABITS:
+        acc += share
+        cumulative.append((acc, kind))
+    draw = rng.random
+    # randint(a, b) is a + _randbelow(b - a + 1) and choice(seq) is seq[_randbelow(len(seq))] in
+    # random.Random: the same numbers without two Python calls per draw (70,000 draws).
+    below = getattr(rng, "_randbelow", None) or (lambda n: rng.randrange(n))
+    ahead_steps = (3, 3, 6, 6, 12)
+    rows: list[tuple[int, int, str, int, int, int, date]] = []
+    add = rows.append
     with uow_factory(write=True) as uow:
-        enrolments = uow.enrolments.worker_enrolments(programme_id)
-        rows: list[tuple[int, int, str, int, int, int, date]] = []
-        cumulative = []
-        acc = 0.0
-        for share, kind in HABITS:
-            acc += share
-            cumulative.append((acc, kind))
-        span = last_due.index - first_self.index + 1
-        for enrolment_id, worker_id in enrolments:
-            r = rng.random()
+        for enrolment_id, worker_id in uow.enrolments.worker_enrolments(programme_id):
+            r = draw()
             kind = next(k for c, k in cumulative if r < c)
             if kind == "never":
                 continue
+            who = f"{worker_id:06d}"
             if kind == "monthly":
                 # Pays every month, now and then forgetting one.
-                m = first_self
-                while m <= current:
-                    if (m < current or rng.random() < 0.5) and rng.random() < 0.93:
-                        rows.append(_row(enrolment_id, worker_id, m, m, amount, m, holidays, rng, today))
-                    m = m + 1
+                for m in range(first, current + 1):
+                    if (m < current or draw() < 0.5) and draw() < 0.93:
+                        add((enrolment_id, worker_id, prefix[m] + who, m, m, amount, paid_on[m][below(13)]))
             elif kind == "ahead":
-                m = first_self
+                m = first
                 while m <= current:
-                    n = rng.choice((3, 3, 6, 6, 12))
-                    rows.append(
-                        _row(enrolment_id, worker_id, m, m + (n - 1), amount, m, holidays, rng, today)
-                    )
-                    m = m + n
+                    n = ahead_steps[below(5)]
+                    day = paid_on[m][below(13)]
+                    add((enrolment_id, worker_id, prefix[m] + who, m, m + n - 1, amount * n, day))
+                    m += n
             else:  # stopped after a few months
-                stop = rng.randint(1, max(1, span))
-                m = first_self
-                for _ in range(stop):
-                    if m > last_due:
-                        break
-                    rows.append(_row(enrolment_id, worker_id, m, m, amount, m, holidays, rng, today))
-                    m = m + 1
+                stop = 1 + below(max(1, span))
+                for m in range(first, min(first + stop, last + 1)):
+                    add((enrolment_id, worker_id, prefix[m] + who, m, m, amount, paid_on[m][below(13)]))
         uow.payments.bulk_self_rows(programme_id, rows, user=USER, now=now)
         uow.commit()
 
@@ -171,22 +186,12 @@ def _self_payments(  # type: ignore[no-untyped-def]
 _DUE_CACHE: dict[tuple[int, frozenset[date]], date] = {}
 
 
-def _row(enrolment_id, worker_id, first: Month, last: Month, amount, pay_month: Month, holidays, rng, today):  # type: ignore[no-untyped-def]
-    key = (pay_month.index, holidays)
+def _due(month: Month, holidays) -> date:  # type: ignore[no-untyped-def]
+    key = (month.index, holidays)
     due = _DUE_CACHE.get(key)
     if due is None:
-        due = _DUE_CACHE[key] = due_date(pay_month, holidays)
-    paid_on = min(due - timedelta(days=rng.randint(0, 12)), today)
-    receipt = f"KW/{pay_month.year}{pay_month.month:02d}/{worker_id:06d}"
-    return (
-        enrolment_id,
-        worker_id,
-        receipt,
-        first.index,
-        last.index,
-        amount * (last.index - first.index + 1),
-        paid_on,
-    )
+        due = _DUE_CACHE[key] = due_date(month, holidays)
+    return due
 
 
 def _events(
