@@ -11,6 +11,9 @@ import pytest
 
 from jamsos_desktop.app import open_context
 
+# sqlite3's interrupt(); on a server the statements end with the closing process's connections.
+pytestmark = pytest.mark.sqlite_only
+
 LONG_READ = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < {n}) SELECT count(*) FROM c"
 
 
