@@ -13,8 +13,10 @@ in the tests. The file is written to a temporary file beside the target and rena
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape  # attribute values (sheet names)
 
 from jamsos_desktop.domain.excel_rules import column_letter, neutralise
@@ -117,6 +119,61 @@ def _xml(text: str) -> str:
     return text.translate(_XML_TEXT)
 
 
+#: Joins a row's texts for one check; a private-use character, so a value starting a text is seen.
+_SEP = "\ue000"
+#: What makes a text need more than copying: XML's specials or control characters XML forbids…
+_XML_CARE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: …or a formula trigger at the start of a value (``excel_rules.neutralise``), the row's texts joined
+#: after a leading separator. A false alarm only costs the slow path.
+_FORMULA_CARE = re.compile("\ue000[=+\\-@\t\r\n]")
+
+
+def _plain(texts: str) -> bool:
+    return _XML_CARE.search(texts) is None and _FORMULA_CARE.search(texts) is None
+
+
+def _row_template(
+    cells: list[tuple[str, int, bool]], types: tuple[type, ...], gaps: tuple[int, ...]
+) -> str | None:
+    """``str.format`` template of a row whose values have these types: ``{0}`` the row number, ``{1}``…
+    the values (texts already safe), the empty ones (``gaps``) left out. None for a shape the fast path
+    does not take (bools, dates, numbers in a text column…)."""
+    out = ['<row r="{0}">']
+    for k, ((letter, style, as_text), kind) in enumerate(zip(cells, types, strict=False), start=1):
+        if k - 1 in gaps:
+            continue
+        if kind is str:
+            out.append(
+                f'<c r="{letter}{{0}}" t="inlineStr" s="{style}"><is><t xml:space="preserve">{{{k}}}</t></is></c>'
+            )
+        elif (kind is int or kind is float) and not as_text:
+            out.append(f'<c r="{letter}{{0}}" s="{style}"><v>{{{k}!r}}</v></c>')
+        else:
+            return None
+    out.append("</row>")
+    return "".join(out)
+
+
+def _row(r: int, cells: list[tuple[str, int, bool]], row: tuple[Any, ...]) -> str:
+    """One row, cell by cell: empty cells left out, every text neutralised and escaped."""
+    out = []
+    for (letter, s, as_text), value in zip(cells, row, strict=False):
+        if value is None or value == "":
+            continue
+        if as_text or value.__class__ is str:
+            out.append(
+                f'<c r="{letter}{r}" t="inlineStr" s="{s}"><is><t xml:space="preserve">'
+                f"{_xml(str(value))}</t></is></c>"
+            )
+        elif isinstance(value, bool):
+            out.append(f'<c r="{letter}{r}" t="b" s="{s}"><v>{int(value)}</v></c>')
+        elif isinstance(value, int | float):
+            out.append(f'<c r="{letter}{r}" s="{s}"><v>{value!r}</v></c>')
+        else:
+            out.append(_text_cell(f"{letter}{r}", str(value), s))
+    return f'<row r="{r}">{"".join(out)}</row>'
+
+
 def _text_cell(ref: str, text: str, style: int) -> str:
     return f'<c r="{ref}" t="inlineStr" s="{style}"><is><t xml:space="preserve">{_xml(text)}</t></is></c>'
 
@@ -149,7 +206,7 @@ def _sheet(doc: ReportDocument, index: int, progress: Progress) -> bytes:
     r = header_row
     last_data = header_row
     styles = table.styles
-    # Per column and row style: the cell's opening tag without its row number, and whether it is text.
+    # Per column and row style: the cell's letter and style, and whether it is text whatever its value.
     opening = {
         style: [
             (letters[c], _ROW_BASE[style] + _KIND_OFFSET[kind], kind is Kind.ID)
@@ -157,28 +214,24 @@ def _sheet(doc: ReportDocument, index: int, progress: Progress) -> bytes:
         ]
         for style in RowStyle
     }
+    templates: dict[tuple[Any, ...], str | None] = {}
     append = parts.append
     for i, row in enumerate(table.rows):
         style = styles[i] if i < len(styles) else RowStyle.NORMAL
         if style is RowStyle.SECTION:
             continue  # the village is a column of its own: filters work on plain rows
         r += 1
-        cells = []
-        for (letter, s, as_text), value in zip(opening[style], row, strict=False):
-            if value is None or value == "":
-                continue
-            if as_text or value.__class__ is str:
-                cells.append(
-                    f'<c r="{letter}{r}" t="inlineStr" s="{s}"><is><t xml:space="preserve">'
-                    f"{_xml(str(value))}</t></is></c>"
-                )
-            elif isinstance(value, bool):
-                cells.append(f'<c r="{letter}{r}" t="b" s="{s}"><v>{int(value)}</v></c>')
-            elif isinstance(value, int | float):
-                cells.append(f'<c r="{letter}{r}" s="{s}"><v>{value!r}</v></c>')
-            else:
-                cells.append(_text_cell(f"{letter}{r}", str(value), s))
-        append(f'<row r="{r}">{"".join(cells)}</row>')
+        # Fast path, nearly every row of a long list: no text needing escapes (one check over the row's
+        # texts joined) -> one ``str.format`` of a template made once per shape (types, empty cells).
+        gaps = tuple(k for k, v in enumerate(row) if v is None or v == "") if None in row or "" in row else ()
+        shape = (style, tuple(map(type, row)), gaps)
+        template = templates.get(shape, "")
+        if template == "":
+            template = templates[shape] = _row_template(opening[style], shape[1], gaps)
+        if template is not None and _plain(_SEP + _SEP.join([v for v in row if v.__class__ is str])):
+            append(template.format(r, *row))
+        else:
+            append(_row(r, opening[style], row))
         if style is not RowStyle.TOTAL:
             last_data = r
         if i % 10_000 == 0:
@@ -220,9 +273,9 @@ def filter_range(doc: ReportDocument, index: int) -> tuple[int, int]:
     """(header row, last data row) of a table's sheet, for the workbook's filter names."""
     table = doc.tables[index]
     _, header_row = _header_row(doc, index)
-    data = sum(1 for i in range(len(table.rows)) if table.style(i) is not RowStyle.SECTION)
-    totals = sum(1 for i in range(len(table.rows)) if table.style(i) is RowStyle.TOTAL)
-    return header_row, header_row + data - totals
+    styles = table.styles[: len(table.rows)]
+    sections, totals = styles.count(RowStyle.SECTION), styles.count(RowStyle.TOTAL)
+    return header_row, header_row + len(table.rows) - sections - totals
 
 
 def _workbook(doc: ReportDocument, names: list[str]) -> str:

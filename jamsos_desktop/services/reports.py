@@ -11,6 +11,7 @@ is renamed into place.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -254,10 +255,8 @@ class ReportService:
             ReportName.INACTIVE: self._inactive,
             ReportName.OCCUPATIONS: self._occupations,
         }
-        ctx = self._context(name, filters)
+        ctx = replace(self._context(name, filters), printed=printed)
         doc = builders[name](ctx)
-        if printed:
-            doc = _printable(doc, ctx)
         return replace(
             doc, generated_at=self._clock(), signature=self._signature(ctx) if _signed(name) else None
         )
@@ -657,32 +656,30 @@ class ReportService:
     )
 
     def _list_table(
-        self, ctx: _Ctx, title: str, sheet: str, records: Sequence[tuple[Any, ...]], extra: tuple[Column, ...],
-        values: Callable[[tuple[Any, ...]], tuple[Any, ...]],
+        self, ctx: _Ctx, title: str, sheet: str, records: Sequence[Sequence[Any]], extra: tuple[Column, ...],
+        values: Callable[[Sequence[Any]], tuple[Any, ...]],
     ) -> Table:  # fmt: skip
+        """The rows of a list (see ``ReportRepository._person``) under a heading per village: one pass,
+        the village and kecamatan names looked up once per village, not per worker."""
         rows: list[tuple[Any, ...]] = []
         styles: list[RowStyle] = []
-        current = None
-        village_counts: dict[str, int] = {}
-        for r in records:
-            village_counts[r[7]] = village_counts.get(r[7], 0) + 1
+        counts = Counter(r[4] for r in records)
+        blank = ("",) * (len(self._LIST_COLUMNS) + len(extra) - 1)
+        add_row, add_style = rows.append, styles.append
+        normal, section = RowStyle.NORMAL, RowStyle.SECTION
+        current: str | None = None
+        village_name = district_name = ""
         for n, r in enumerate(records, start=1):
-            name, nik, phone, _kpj, address, rt, rw, village, occupation = r[:9]
+            village = r[4]
             if village != current:
                 current = village
-                heading = (
-                    f"Desa/Kel. {ctx.names.get(village, village)}, Kec. {ctx.names.get(village[:8], village[:8])} "
-                    f"\u2014 {format_number(village_counts[village])} orang"
-                )
-                section = (heading,) + ("",) * (len(self._LIST_COLUMNS) + len(extra) - 1)
-                rows.append(section)
-                styles.append(RowStyle.SECTION)
-            where = address + (f" RT {rt}" if rt else "") + (f"/RW {rw}" if rw else "")
-            base = (n, name, nik, phone, where.strip(), ctx.names.get(village, village),
-                    ctx.names.get(village[:8], village[:8]), occupation)  # fmt: skip
-            more = values(r)
-            rows.append(base + more)
-            styles.append(RowStyle.NORMAL)
+                village_name = ctx.names.get(village, village)
+                district_name = ctx.names.get(village[:8], village[:8])
+                heading = f"Desa/Kel. {village_name}, Kec. {district_name} \u2014 {format_number(counts[village])} orang"
+                add_row((heading, *blank))
+                add_style(section)
+            add_row((n, r[0], r[1], r[2], r[3], village_name, district_name, r[5], *values(r)))
+            add_style(normal)
         return Table(title, self._LIST_COLUMNS + extra, rows, styles, sheet)
 
     def _self_paying(self, ctx: _Ctx) -> ReportDocument:
@@ -690,21 +687,30 @@ class ReportService:
         assert p is not None
         first_self = ctx.month or Month.containing(ctx.today) + 1
         last_funded = first_self.minus(1)
+        records: list[Any] = []
         with self._uow() as uow:
-            records = uow.reports.becoming_self_paying(p.id, last_funded.index, ctx.region)
+            counts = (
+                uow.reports.becoming_self_paying_by_village(p.id, last_funded.index, ctx.region)
+                if ctx.printed
+                else None
+            )
+            if not _too_long(counts):
+                records = uow.reports.becoming_self_paying(p.id, last_funded.index, ctx.region)
+        total = sum(counts.values()) if counts is not None else len(records)
         amount = p.monthly_amount
         due = due_date(first_self, ctx.holidays)
+        funded = (month_name(last_funded),)  # the same for every row: the list is of that month
         table = self._list_table(
             ctx,
             f"Mulai bayar mandiri {month_name(first_self)}",
             "Mulai Mandiri",
             records,
             (Column("Dibiayai s.d.", Kind.TEXT, 15),),
-            lambda r: (month_name(Month(r[9])),),
+            lambda r: funded,
         )
         intro = (
             (
-                f"{format_number(len(records))} pekerja dibiayai sampai {month_name(last_funded)}. Mulai "
+                f"{format_number(total)} pekerja dibiayai sampai {month_name(last_funded)}. Mulai "
                 f"{month_name(first_self)} mereka membayar sendiri {format_money(amount)} per bulan, paling "
                 f"lambat tanggal {format_date(due)} untuk bulan pertama (selanjutnya tanggal 15 setiap bulan).",
                 True,
@@ -714,7 +720,7 @@ class ReportService:
                 False,
             ),
         )
-        return ReportDocument(
+        doc = ReportDocument(
             ReportName.SELF_PAYING,
             f"DAFTAR PEKERJA MULAI MEMBAYAR IURAN MANDIRI {month_name(first_self).upper()}",
             self._subtitle(ctx),
@@ -723,34 +729,53 @@ class ReportService:
             notes=("NIK disamarkan pada versi cetak; versi Excel memuat NIK lengkap untuk kantor.",),
             landscape=True,
         )
+        return _counts_instead(doc, ctx, counts) if counts is not None and _too_long(counts) else doc
 
     def _inactive(self, ctx: _Ctx) -> ReportDocument:
         p = ctx.programme
         assert p is not None
         last_due = last_due_month(ctx.today, ctx.holidays)
         as_of = min(ctx.month, last_due) if ctx.month is not None else last_due
+        records: list[Any] = []
         with self._uow() as uow:
-            records = uow.reports.inactive_members(p.id, as_of.index, p.lapse_threshold, ctx.region)
+            counts = (
+                uow.reports.inactive_by_village(p.id, as_of.index, p.lapse_threshold, ctx.region)
+                if ctx.printed
+                else None
+            )
+            if not _too_long(counts):
+                records = uow.reports.inactive_members(p.id, as_of.index, p.lapse_threshold, ctx.region)
+        total = sum(counts.values()) if counts is not None else len(records)
+        labels: dict[int | None, str] = {}
+
+        def values(r: Sequence[Any]) -> tuple[Any, ...]:
+            last_paid = r[7]
+            label = labels.get(last_paid)
+            if label is None:
+                label = labels[last_paid] = (
+                    month_name(Month(last_paid))
+                    if last_paid is not None and last_paid >= 0
+                    else "belum pernah"
+                )
+            return (int(r[6] or 0), label)
+
         table = self._list_table(
             ctx,
             f"Nonaktif per {month_name(as_of)}",
             "Nonaktif",
             records,
             (Column("Bulan belum bayar", Kind.NUMBER, 10), Column("Terakhir bayar", Kind.TEXT, 15)),
-            lambda r: (
-                int(r[9] or 0),
-                month_name(Month(r[10])) if r[10] is not None and r[10] >= 0 else "belum pernah",
-            ),
+            values,
         )
         intro = (
             (
-                f"{format_number(len(records))} peserta tidak membayar iuran {p.lapse_threshold} bulan atau "
+                f"{format_number(total)} peserta tidak membayar iuran {p.lapse_threshold} bulan atau "
                 f"lebih berturut-turut sampai {month_name(as_of)}: kepesertaannya nonaktif dan kecelakaan "
                 "kerja tidak ditanggung sampai iuran dibayar kembali.",
                 True,
             ),
         )
-        return ReportDocument(
+        doc = ReportDocument(
             ReportName.INACTIVE,
             "DAFTAR KEPESERTAAN NONAKTIF",
             self._subtitle(ctx),
@@ -759,6 +784,7 @@ class ReportService:
             notes=("NIK disamarkan pada versi cetak; versi Excel memuat NIK lengkap untuk kantor.",),
             landscape=True,
         )
+        return _counts_instead(doc, ctx, counts) if counts is not None and _too_long(counts) else doc
 
     # -- occupations ----------------------------------------------------------------------------------
     def _occupations(self, ctx: _Ctx) -> ReportDocument:
@@ -826,6 +852,8 @@ class _Ctx:
     region: str
     holidays: frozenset[date]
     settings: dict[str, str]
+    #: For a PDF: a list too long to print becomes counts per village (see :func:`_counts_instead`).
+    printed: bool = False
 
     def districts(self) -> list[str]:
         return sorted(c for c in self.names if c.count(".") == 2)
@@ -839,18 +867,20 @@ class _Ctx:
         return f"Kecamatan {name}" if self.region.count(".") == 2 else f"Desa/Kelurahan {name}"
 
 
-def _printable(doc: ReportDocument, ctx: _Ctx) -> ReportDocument:
-    """Lists beyond :data:`MAX_PRINTED_ROWS` print as counts per village with a sentence saying why."""
-    if doc.name not in (ReportName.SELF_PAYING, ReportName.INACTIVE) or doc.rows <= MAX_PRINTED_ROWS:
-        return doc
-    table = doc.tables[0]
-    counts: dict[tuple[str, str], int] = {}
-    for row, style in zip(table.rows, table.styles, strict=False):
-        if style is RowStyle.NORMAL:
-            key = (str(row[6]), str(row[5]))
-            counts[key] = counts.get(key, 0) + 1
-    rows: list[tuple[Any, ...]] = [(k, v, n) for (k, v), n in sorted(counts.items())]
-    rows.append(("JUMLAH", "", doc.rows))
+def _too_long(counts: dict[str, int] | None) -> bool:
+    return counts is not None and sum(counts.values()) > MAX_PRINTED_ROWS
+
+
+def _counts_instead(doc: ReportDocument, ctx: _Ctx, counts: dict[str, int]) -> ReportDocument:
+    """A printed list beyond :data:`MAX_PRINTED_ROWS`: counts per village with a sentence saying why
+    (the list itself was never fetched)."""
+    total = sum(counts.values())
+    per: dict[tuple[str, str], int] = {}
+    for village, n in counts.items():
+        key = (ctx.names.get(village[:8], village[:8]), ctx.names.get(village, village))
+        per[key] = per.get(key, 0) + n
+    rows: list[tuple[Any, ...]] = [(k, v, n) for (k, v), n in sorted(per.items())]
+    rows.append(("JUMLAH", "", total))
     summary = Table(
         "Jumlah per desa/kelurahan",
         (
@@ -860,10 +890,10 @@ def _printable(doc: ReportDocument, ctx: _Ctx) -> ReportDocument:
         ),
         rows,
         [RowStyle.NORMAL] * (len(rows) - 1) + [RowStyle.TOTAL],
-        table.sheet,
+        doc.tables[0].sheet,
     )
     why = (
-        f"Daftar ini berisi {format_number(doc.rows)} pekerja, terlalu panjang untuk dicetak (lebih dari "
+        f"Daftar ini berisi {format_number(total)} pekerja, terlalu panjang untuk dicetak (lebih dari "
         f"{format_number(MAX_PRINTED_ROWS)} baris). Pilih satu kecamatan atau desa untuk daftar cetak, atau "
         "simpan sebagai Excel untuk daftar lengkap dengan nomor HP.",
         True,
