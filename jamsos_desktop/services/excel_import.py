@@ -265,14 +265,20 @@ class WorkerImporter:
         *,
         mapping: dict[int, Column] | None = None,
         progress: Progress | None = None,
+        classify: bool = True,
     ) -> ImportPreview:
-        """Every row parsed, validated and classified; nothing is written."""
+        """Every row parsed, validated and classified; nothing is written.
+
+        ``classify=False`` leaves out the comparison with the file's other rows and the database: for a
+        preview about to be committed, since :meth:`commit` classifies again under its write lock.
+        """
         progress = progress or NullProgress()
         table = source if isinstance(source, SourceTable) else self.read(source, progress)
         columns = self._columns(table, mapping)
         parsed = self._parse_all(table, columns, progress)
-        with self._uow() as uow:
-            self._classify(uow, parsed, columns, table.headers)
+        if classify:
+            with self._uow() as uow:
+                self._classify(uow, parsed, columns, table.headers)
         present = set(columns.values())
         missing = tuple(c for c in REQUIRED_COLUMNS if c not in present)
         unknown = tuple(i for i in table.header.unknown if i not in columns)
@@ -350,7 +356,7 @@ class WorkerImporter:
         lang: str = "id",
     ) -> ImportResult:
         """Read, preview and (unless ``dry_run``) commit; write the report when asked."""
-        preview = self.preview(path, mapping=mapping, progress=progress)
+        preview = self.preview(path, mapping=mapping, progress=progress, classify=dry_run)
         if preview.missing_columns:
             raise UsageError(
                 "excel.missing_columns",
@@ -561,12 +567,9 @@ def _parse_row(
     today: date,
 ) -> _Parsed:
     """One spreadsheet row -> validated worker data, the fields the file gave, and every finding."""
-
-    def value(column: Column) -> CellValue:
-        index = where.get(column)
-        if index is None or index >= len(cells):
-            return None
-        return cells[index]
+    width = len(cells)
+    # The row's cells by column, once (a dict's C-level get instead of a Python call per lookup).
+    value = {column: cells[index] for column, index in where.items() if index < width}.get
 
     def text(column: Column) -> str:
         return normalize_name(cell_text(value(column)))
