@@ -9,8 +9,9 @@ sync packages (:meth:`AuditService.latest_chain_hash`), so the office also notic
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, is_dataclass
-from datetime import datetime
+from dataclasses import fields, is_dataclass
+from datetime import date, datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,41 @@ def values(obj: Any) -> dict[str, Any] | None:
     """A record as plain JSON-able values (dataclasses flattened, bookkeeping fields dropped)."""
     if obj is None:
         return None
-    data = asdict(obj) if is_dataclass(obj) and not isinstance(obj, type) else dict(obj)
+    data = flat(obj) if is_dataclass(obj) and not isinstance(obj, type) else dict(obj)
     return {k: v for k, v in data.items() if k not in _NOISE}
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_JSON = frozenset({str, int, float, bool, type(None)})
+
+
+def flat(value: Any) -> Any:
+    """The JSON form ``canonical_json`` gives a record (dataclasses as dicts, enums as their values, dates
+    in ISO form), built directly: no deep copy as in ``dataclasses.asdict`` and no callback per value in
+    the JSON encoder, so an import can audit thousands of workers in a fraction of a second."""
+    cls = type(value)
+    if cls in _JSON:
+        return value
+    names = _FIELDS.get(cls)
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[cls] = tuple(f.name for f in fields(value))
+    if names is not None:
+        out = {}
+        for name in names:
+            v = getattr(value, name)
+            out[name] = v if type(v) in _JSON else flat(v)
+        return out
+    if cls is list or cls is tuple or isinstance(value, set | frozenset):
+        return [flat(v) for v in value]
+    if isinstance(value, dict):
+        return {k: flat(v) for k, v in value.items()}
+    if isinstance(value, Enum):
+        return flat(value.value)
+    if isinstance(value, date):  # datetime too
+        return value.isoformat()
+    if isinstance(value, int | float | str):
+        return value
+    return str(value)  # what canonical_json writes for anything else
 
 
 def file_digest(path: Path) -> str:

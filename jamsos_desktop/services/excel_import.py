@@ -52,7 +52,7 @@ from jamsos_desktop.domain.regions import RegionTable
 from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.domain.worker import DEFAULT_INCOME, Heir, Worker, WorkerData, validate_worker
 from jamsos_desktop.services.access import require
-from jamsos_desktop.services.audit import file_digest, record_many
+from jamsos_desktop.services.audit import file_digest, flat, record_many
 from jamsos_desktop.services.ports import NullProgress, Progress, UnitOfWork, UnitOfWorkFactory
 from jamsos_desktop.services.spreadsheet import SourceTable, atomic_output, read_table, safe_text
 
@@ -225,6 +225,27 @@ _COMPARED = (
 )  # fmt: skip
 
 
+def _given(row: PreviewRow) -> dict[str, object]:
+    """The values of a new worker that came from the file (with the row number), for the audit trail."""
+    data = row.data
+    out: dict[str, object] = {"row": row.row}
+    for name in sorted(row.present):
+        if hasattr(data, name):
+            out[name] = flat(getattr(data, name))
+    return out
+
+
+def _changes(old: Worker | None, new: WorkerData) -> tuple[dict[str, object], dict[str, object]]:
+    """(old, new) values of the fields an update changes, for the audit trail."""
+    before: dict[str, object] = {}
+    after: dict[str, object] = {}
+    for name in (*_COMPARED, "heirs"):
+        then, now = (getattr(old, name) if old is not None else None), getattr(new, name)
+        if then != now:
+            before[name], after[name] = flat(then), flat(now)
+    return before, after
+
+
 def _field_of(finding: Finding) -> str:
     return "heirs" if finding.field.startswith("heirs") else finding.field
 
@@ -305,8 +326,11 @@ class WorkerImporter:
                 w.id: w
                 for w in uow.workers.get_many([r.existing_id for r in updates if r.existing_id is not None])
             }
+            # The trail: per new worker the values the file gave (the rest are defaults), per updated worker
+            # the old and new values of what changed; one entry for the import (file, SHA-256, counts).
             trail: list[tuple[str, str, object, object, object]] = [
-                ("import_add", "worker", worker_id, None, data) for worker_id, (data, _uid) in zip(new_ids, items, strict=True)
+                ("import_add", "worker", worker_id, None, _given(r))
+                for worker_id, r in zip(new_ids, new, strict=True)
             ]
             for done, r in enumerate(updates, start=1):
                 assert r.data is not None and r.existing_id is not None and r.existing_version is not None
@@ -316,9 +340,8 @@ class WorkerImporter:
                     r.outcome = Outcome.REJECT
                     r.issues.append(CellIssue(-1, "", "worker.changed", Severity.ERROR, {"by": "?"}))
                 else:
-                    trail.append(
-                        ("import_update", "worker", r.existing_id, before.get(r.existing_id), r.data)
-                    )
+                    old, changed = _changes(before.get(r.existing_id), r.data)
+                    trail.append(("import_update", "worker", r.existing_id, old, changed))
                 if done % 200 == 0:
                     progress.update(done, len(updates), "")
             if progress.cancelled:
