@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from jamsos_desktop.domain.errors import IntegrityError, UsageError
 from jamsos_desktop.domain.sync import (
@@ -48,7 +49,18 @@ from jamsos_desktop.domain.sync import (
     value_text,
 )
 from jamsos_desktop.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
-from jamsos_desktop.services.sync_crypto import ALGORITHM, StationKeys, seal, verify, write_secret
+
+if TYPE_CHECKING:
+    from jamsos_desktop.services.sync_crypto import StationKeys
+
+
+def _crypto() -> ModuleType:
+    """The package crypto (the ``cryptography`` library), imported when a station is made, a package
+    sealed or opened: the sync page lists stations, packages and conflicts without it."""
+    from jamsos_desktop.services import sync_crypto
+
+    return sync_crypto
+
 
 MANIFEST, SIGNATURE, PAYLOAD = "manifest.json", "signature", "payload.bin"
 MEMBERS = frozenset({MANIFEST, SIGNATURE, PAYLOAD})
@@ -124,7 +136,7 @@ class SyncService:
             return uow.sync.own()
 
     def _keys(self) -> StationKeys:
-        keys = StationKeys.load(self._data_dir)
+        keys = _crypto().StationKeys.load(self._data_dir)
         if keys is None:
             raise IntegrityError("sync.no_keys", path=str(self._data_dir / "keys"))
         return keys
@@ -135,7 +147,7 @@ class SyncService:
             if not own.is_office:
                 raise UsageError("sync.not_office")
             return own
-        keys = StationKeys.load(self._data_dir) or StationKeys.generate()
+        keys = _crypto().StationKeys.load(self._data_dir) or _crypto().StationKeys.generate()
         keys.save(self._data_dir)
         office = Station(
             id="office-" + secrets.token_hex(5),
@@ -157,7 +169,7 @@ class SyncService:
             office = self._office_identity(uow)
             if uow.sync.station_by_name(name) is not None:
                 raise UsageError("sync.station_exists", name=name)
-            keys = StationKeys.generate()
+            keys = _crypto().StationKeys.generate()
             station = Station(
                 id="st-" + secrets.token_hex(6),
                 name=name,
@@ -182,7 +194,7 @@ class SyncService:
             text = json.dumps(body, sort_keys=True).encode()
             document = {"body": body, "signature": self._keys().signature(text)}
             out.parent.mkdir(parents=True, exist_ok=True)
-            write_secret(out, json.dumps(document, indent=1).encode())
+            _crypto().write_secret(out, json.dumps(document, indent=1).encode())
             uow.commit()
         return station
 
@@ -193,11 +205,11 @@ class SyncService:
             body = document["body"]
             signature = document["signature"]
             office_info, station_info = body["office"], body["station"]
-            keys = StationKeys.from_private(body["keys"])
+            keys = _crypto().StationKeys.from_private(body["keys"])
         except (OSError, ValueError, KeyError, TypeError):
             raise UsageError("sync.provisioning_unreadable", path=str(path)) from None
         text = json.dumps(body, sort_keys=True).encode()
-        if body.get("format") != "jamsos-station" or not verify(office_info["sign_public"], text, signature):
+        if body.get("format") != "jamsos-station" or not _crypto().verify(office_info["sign_public"], text, signature):
             raise IntegrityError("sync.provisioning_invalid", path=str(path))
         with self._uow(write=True) as uow:
             own = uow.sync.own()
@@ -484,7 +496,7 @@ class SyncService:
     ) -> bytes:
         plain = zlib.compress(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode(), 6)
         context = f"{package_id}|{sender.id}|{recipient.id}|{seq}".encode()
-        ciphertext, epk, nonce = seal(plain, recipient.box_public, context)
+        ciphertext, epk, nonce = _crypto().seal(plain, recipient.box_public, context)
         manifest = {
             "format": "jamsync",
             "package_id": package_id,
@@ -495,7 +507,7 @@ class SyncService:
             "created": self._clock().isoformat(timespec="seconds"),
             "counts": {"changes": len(payload["changes"]), "records": records},
             "members": {PAYLOAD: hashlib.sha256(ciphertext).hexdigest()},
-            "encryption": {"algorithm": ALGORITHM, "epk": epk, "nonce": nonce},
+            "encryption": {"algorithm": _crypto().ALGORITHM, "epk": epk, "nonce": nonce},
         }
         manifest_bytes = json.dumps(manifest, sort_keys=True, indent=1).encode()
         buffer = io.BytesIO()
@@ -541,7 +553,7 @@ class SyncService:
             sender = uow.sync.station(sender_id)
             if sender is None or sender.is_self:
                 raise IntegrityError("sync.unknown_sender", sender=str(sender_id))
-            if not verify(sender.sign_public, manifest_bytes, signature.decode("ascii", "replace")):
+            if not _crypto().verify(sender.sign_public, manifest_bytes, signature.decode("ascii", "replace")):
                 raise IntegrityError("sync.bad_signature", path=str(path))
             known = uow.sync.package(package_id)
             if known is not None:

@@ -75,6 +75,12 @@ def _wall(argv: list[str], env: dict[str, str]) -> float:
 def test_selftest_within_three_bare_windows(demo_database, tmp_path: Path) -> None:
     folder, _ = demo_database
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Both run from bytecode, as an installed application does (pip and PyInstaller compile it): with
+    # PYTHONDONTWRITEBYTECODE set (some sandboxes and CI images set it), every selftest would compile each
+    # module of the package from source while PySide6 loads its own .pyc files. The warm-up runs below
+    # write the bytecode, into a cache under tmp_path (never beside the sources).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
     bare_argv = [sys.executable, "-c", BARE_WINDOW]
     selftest_argv = [sys.executable, "-m", "jamsos_desktop", "--data-dir", str(folder), "selftest"]
     _wall(bare_argv, env)  # warm the file cache for both
