@@ -106,6 +106,10 @@ def cmd_sync_import(args: argparse.Namespace, session: Session) -> Result:
         "updated": result.updated,
         "conflicts": result.conflicts,
         "rejected": list(result.rejected),
+        "refused": [
+            {"uid": r.uid, "name": r.name, "field": r.field, "code": r.code, "message": r.message(session.lang)}
+            for r in result.refused
+        ],
     }
     if result.conflicts:
         data["conflict_list"] = [_conflict(c) for c in ctx.sync.conflicts()]
@@ -113,7 +117,8 @@ def cmd_sync_import(args: argparse.Namespace, session: Session) -> Result:
         f"Paket {result.package_id}: {result.status}; baru {result.inserted}, diubah {result.updated}, "
         f"konflik {result.conflicts}"
     ]
-    code = 1 if (result.conflicts or result.rejected) else 0
+    lines.extend(r.message(session.lang) for r in result.refused)
+    code = 1 if (result.conflicts or result.rejected or result.refused) else 0
     return Result(data, lines, exit_code=code)
 
 

@@ -940,5 +940,47 @@ CATALOGUE.update(
             "Konflik {id} tidak ada (lagi).",
             "Conflict {id} does not exist (any more).",
         ),
+        "sync.record_refused": (
+            "{name}: {field} ditolak — {reason} Data ini tidak disimpan; perbaiki di stasiun lalu kirim lagi.",
+            "{name}: {field} refused — {reason} This record was not saved; correct it at the station and send it again.",
+        ),
+        "sync.value_invalid": (
+            "Isian {field} tidak berbentuk yang benar.",
+            "The field {field} does not have the right form.",
+        ),
+        "sync.value_too_long": (
+            "Isian {field} lebih dari {limit} huruf.",
+            "The field {field} is longer than {limit} characters.",
+        ),
+        "sync.value_choice": (
+            "Isian {field} berisi “{value}”, yang bukan pilihan yang ada.",
+            "The field {field} holds “{value}”, which is not one of the choices.",
+        ),
+        "sync.value_date": (
+            "Isian {field} bukan tanggal yang sah.",
+            "The field {field} is not a valid date.",
+        ),
+        "sync.value_money": (
+            "Isian {field} harus jumlah rupiah bulat.",
+            "The field {field} must be a whole number of rupiah.",
+        ),
+        "sync.merge_same": (
+            "Sebuah data tidak dapat digabung dengan dirinya sendiri.",
+            "A record cannot be merged with itself.",
+        ),
+        "sync.merge_unknown": (
+            "Data {uid} tidak ada di sini.",
+            "Record {uid} does not exist here.",
+        ),
+        "sync.merge_tombstone": (
+            "Data {uid} sudah digabung ke data lain.",
+            "Record {uid} has already been merged into another.",
+        ),
+        "sync.schema_version": (
+            "Paket {path} dibuat oleh versi aplikasi lain (format {found}, di sini {expected}); perbarui "
+            "aplikasi di kedua komputer lalu ekspor ulang. Tidak ada yang disimpan.",
+            "Package {path} was made by another version of the application (format {found}, here "
+            "{expected}); update the application on both computers and export again. Nothing was saved.",
+        ),
     }
 )

@@ -33,7 +33,8 @@ UNIQUE_FIELDS = ("nik", "kpj")
 #: Statuses that end a membership: a change to one of them travels as a deactivation.
 END_STATUSES = frozenset({"inactive", "withdrawn", "deceased"})
 
-SCHEMA_VERSION = 1
+#: 2: changes travel grouped as edits (one per record and clock reading) instead of one per field.
+SCHEMA_VERSION = 2
 
 
 class ChangeKind:
@@ -45,6 +46,7 @@ class ChangeKind:
     REACTIVATE = "reactivate"
     MOVE = "move"
     RESOLVE = "resolve"
+    MERGE = "merge"
 
 
 # -- hybrid logical clock -------------------------------------------------------------------------
@@ -135,6 +137,88 @@ class Change:
             raise ValueError("malformed change")
         Hlc.parse(hlc)
         return cls(uid, fld, data.get("value"), hlc, origin, kind, tuple(supersedes))
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One edit of one record: the fields it set, all at one clock reading. Changes are stored and travel
+    as edits (a new worker is one edit of 21 fields, not 21 rows); :meth:`changes` gives the per-field
+    view the merge works on. ``supersedes`` names, per field, the clock readings the edit replaces."""
+
+    uid: str
+    hlc: str
+    origin: str
+    kind: str
+    values: Mapping[str, Any]
+    supersedes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def changes(self) -> list[Change]:
+        sup = self.supersedes
+        return [
+            Change(self.uid, f, v, self.hlc, self.origin, self.kind, tuple(sup.get(f, ()))) for f, v in self.values.items()
+        ]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uid": self.uid,
+            "hlc": self.hlc,
+            "origin": self.origin,
+            "kind": self.kind,
+            "values": dict(self.values),
+            "supersedes": {f: list(s) for f, s in self.supersedes.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Edit:
+        """Raises ``ValueError`` for anything that is not a well-formed edit (fields unknown, clock
+        unreadable); the values themselves are checked by :mod:`jamsos_desktop.domain.sync_check`."""
+        try:
+            uid, hlc, origin, kind = data["uid"], data["hlc"], data["origin"], data["kind"]
+            values, supersedes = data["values"], data.get("supersedes") or {}
+        except (KeyError, TypeError):
+            raise ValueError("malformed edit") from None
+        if not (type(uid) is str and type(hlc) is str and type(origin) is str and type(kind) is str):
+            raise ValueError("malformed edit")
+        if not uid or len(uid) > 36 or len(origin) > 40 or len(kind) > 16 or len(hlc) > 80:
+            raise ValueError("malformed edit")
+        if type(values) is not dict or not values or not _FIELD_SET.issuperset(values):
+            raise ValueError("malformed edit")
+        if type(supersedes) is not dict or not _FIELD_SET.issuperset(supersedes):
+            raise ValueError("malformed edit")
+        sup: dict[str, tuple[str, ...]] = {}
+        for f, heads in supersedes.items():
+            if type(heads) is not list or not all(type(h) is str for h in heads):
+                raise ValueError("malformed edit")
+            if heads:
+                sup[f] = tuple(heads)
+        Hlc.parse(hlc)
+        return cls(uid, hlc, origin, kind, values, sup)
+
+
+_FIELD_SET = frozenset(WORKER_FIELDS)
+
+
+def group_edits(changes: Iterable[Change]) -> list[Edit]:
+    """Per-field changes gathered back into edits (by record and clock), in clock order."""
+    grouped: dict[tuple[str, str], list[Change]] = {}
+    for change in changes:
+        grouped.setdefault((change.uid, change.hlc), []).append(change)
+    return [
+        Edit(uid, hlc, group[0].origin, group[0].kind, {c.field: c.value for c in group},
+             {c.field: c.supersedes for c in group if c.supersedes})  # fmt: skip
+        for (uid, hlc), group in sorted(grouped.items(), key=lambda item: (item[0][1], item[0][0]))
+    ]
+
+
+def edit_kind(old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> str:
+    """The explicit kind of a captured edit: a deactivation, reactivation or move is named as such."""
+    if old is None:
+        return ChangeKind.CREATE
+    kinds = {change_kind(f, old.get(f), v, created=False) for f, v in new.items()}
+    for kind in (ChangeKind.DEACTIVATE, ChangeKind.REACTIVATE, ChangeKind.MOVE):
+        if kind in kinds:
+            return kind
+    return ChangeKind.UPDATE
 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -266,13 +350,68 @@ class Station:
     clock: str = ""
 
 
-@dataclass(frozen=True)
-class FieldState:
-    """Stored outcome of a field: the winning clock and value, and what the worker row holds."""
+class RecordOutcome:
+    """The stored outcome of every settled field of one record: the shown values, the winning clock of
+    each field (``default_hlc`` for those not listed in ``hlcs``: a new record arrives as one edit), and
+    the fields whose value the worker row does not hold (``withheld``: a unique NIK/KPJ claimed first by
+    another record). One object per record, not per field: packages hold hundreds of thousands of fields.
+    """
 
-    hlc: str
-    value: str
-    applied: str
+    __slots__ = ("values", "hlcs", "default_hlc", "withheld")
+
+    def __init__(
+        self,
+        values: dict[str, Any] | None = None,
+        hlcs: dict[str, str] | None = None,
+        default_hlc: str = "",
+        withheld: Iterable[str] = (),
+    ) -> None:
+        self.values = values if values is not None else {}
+        self.hlcs = hlcs if hlcs is not None else {}
+        self.default_hlc = default_hlc
+        self.withheld = set(withheld)
+
+    def __contains__(self, field_name: object) -> bool:
+        return field_name in self.values
+
+    def hlc(self, field_name: str) -> str:
+        return self.hlcs.get(field_name, self.default_hlc)
+
+    def applied(self, field_name: str) -> Any:
+        """What the worker row holds for the field."""
+        return None if field_name in self.withheld else self.values.get(field_name)
+
+    def applied_values(self) -> dict[str, Any]:
+        if not self.withheld:
+            return dict(self.values)
+        return {f: (None if f in self.withheld else v) for f, v in self.values.items()}
+
+    def state(self, field_name: str) -> tuple[str, Any, bool]:
+        return (self.hlc(field_name), self.values[field_name], field_name in self.withheld)
+
+    def set(self, field_name: str, hlc: str, value: Any, withheld: bool = False) -> bool:
+        """Record a field's outcome; returns whether anything changed."""
+        if field_name in self.values and self.state(field_name) == (hlc, value, withheld) and (
+            value_text(self.values[field_name]) == value_text(value)
+        ):
+            return False
+        self.values[field_name] = value
+        if hlc != self.default_hlc:
+            self.hlcs[field_name] = hlc
+        else:
+            self.hlcs.pop(field_name, None)
+        if withheld:
+            self.withheld.add(field_name)
+        else:
+            self.withheld.discard(field_name)
+        return True
+
+    def to_json(self) -> dict[str, Any]:
+        return {"v": self.values, "h": self.hlcs, "d": self.default_hlc, "w": sorted(self.withheld)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> RecordOutcome:
+        return cls(data["v"], data.get("h") or {}, data.get("d", ""), data.get("w") or ())
 
 
 @dataclass(frozen=True)
@@ -307,3 +446,21 @@ class PackageRecord:
     inserted: int = 0
     updated: int = 0
     conflicts: int = 0
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An incoming edit not stored because a value breaks the rules of manual entry."""
+
+    uid: str
+    hlc: str
+    name: str
+    field: str
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "id") -> str:
+        from jamsos_desktop.domain.messages import render
+
+        reason = render(self.code, lang, **self.params)
+        return render("sync.record_refused", lang, name=self.name or self.uid, field=self.field, reason=reason)

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 #: Newest revision shipped in ``migrations/versions`` (checked by tests/integration/test_migrations.py).
-HEAD = "0006_dashboard_indexes"
+HEAD = "0007_sync_edits"
 #: Every revision this build can upgrade from, oldest first.
 KNOWN_REVISIONS = (
     "0001_initial",
@@ -20,6 +20,7 @@ KNOWN_REVISIONS = (
     "0004_safety",
     "0005_sync",
     "0006_dashboard_indexes",
+    "0007_sync_edits",
 )
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

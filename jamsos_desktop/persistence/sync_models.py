@@ -1,4 +1,4 @@
-"""SQLAlchemy models of sync between stations and the office (issue 6). Schema: migration ``0005_sync``."""
+"""SQLAlchemy models of sync between stations and the office (issue 6). Schema: migrations ``0005_sync``, ``0007_sync_edits``."""
 
 from __future__ import annotations
 
@@ -32,31 +32,30 @@ class SyncStationRow(Base):
     clock: Mapped[str] = mapped_column(String(80), default="")
 
 
-class SyncChangeRow(Base):
-    """Every change known here, local or received: the merge is a function of this set."""
+class SyncEditRow(Base):
+    """Every edit known here, local or received: the fields one station set on one record at one clock
+    reading (``data``: canonical JSON object field -> value; ``supersedes``: field -> replaced clocks).
+    The merge is a function of this set. Schema: migration ``0007_sync_edits``."""
 
-    __tablename__ = "sync_change"
+    __tablename__ = "sync_edit"
     uid: Mapped[str] = mapped_column(String(36), primary_key=True)
-    field: Mapped[str] = mapped_column(String(32), primary_key=True)
     hlc: Mapped[str] = mapped_column(String(80), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)  # canonical JSON
     origin: Mapped[str] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(16))
-    supersedes: Mapped[str] = mapped_column(Text, default="[]")
+    data: Mapped[str] = mapped_column(Text)
+    supersedes: Mapped[str] = mapped_column(Text, default="{}")
 
-    __table_args__ = (Index("ix_sync_change_origin_hlc", "origin", "hlc"),)
+    __table_args__ = (Index("ix_sync_edit_origin_hlc", "origin", "hlc"),)
 
 
-class SyncFieldRow(Base):
-    """The current outcome of one field: the winning change, and the value the worker row holds
-    (``applied``; differs from the winner only while a unique value is claimed by another record)."""
+class SyncOutcomeRow(Base):
+    """The current outcome of a record's fields, one row per record: ``fields`` is a JSON object
+    field -> [winning clock, value] or [clock, value, applied] when the worker row holds another value
+    (only while a unique value is claimed by another record)."""
 
-    __tablename__ = "sync_field"
+    __tablename__ = "sync_outcome"
     uid: Mapped[str] = mapped_column(String(36), primary_key=True)
-    field: Mapped[str] = mapped_column(String(32), primary_key=True)
-    hlc: Mapped[str] = mapped_column(String(80))
-    value: Mapped[str] = mapped_column(Text)
-    applied: Mapped[str] = mapped_column(Text)
+    fields: Mapped[str] = mapped_column(Text)
 
 
 class SyncRecordRow(Base):
@@ -102,3 +101,30 @@ class SyncConflictRow(Base):
     other_uid: Mapped[str | None] = mapped_column(String(36))
 
     __table_args__ = (Index("ix_sync_conflict_key", "uid", "field"),)
+
+
+class SyncMergeRow(Base):
+    """Two records found to be the same person: ``loser`` is kept as a tombstone pointing to ``winner``
+    (its heirs and history moved over), so that later packages naming the loser land on the winner."""
+
+    __tablename__ = "sync_merge"
+    loser: Mapped[str] = mapped_column(String(36), primary_key=True)
+    winner: Mapped[str] = mapped_column(String(36), index=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+    origin: Mapped[str] = mapped_column(String(40))
+
+
+class SyncRefusalRow(Base):
+    """An incoming edit refused for a value that breaks the rules of manual entry (the rest of its package
+    applied); reported back to the sending station in the office's acknowledgement."""
+
+    __tablename__ = "sync_refusal"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(40))
+    sender: Mapped[str] = mapped_column(String(40), index=True)
+    uid: Mapped[str] = mapped_column(String(36))
+    hlc: Mapped[str] = mapped_column(String(80))
+    name: Mapped[str] = mapped_column(String(100))
+    field: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(64))
+    params: Mapped[str] = mapped_column(Text)  # JSON

@@ -4,20 +4,22 @@ as the merge writes them (``uow.sync``). Values travel as JSON; this module maps
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from jamsos_desktop.domain.normalize import search_key
 from jamsos_desktop.domain.sync import (
     WORKER_FIELDS,
-    Change,
     Conflict,
-    FieldState,
+    Edit,
     PackageRecord,
+    RecordOutcome,
+    Refusal,
     Station,
     value_text,
 )
@@ -25,19 +27,24 @@ from jamsos_desktop.persistence import search_index
 from jamsos_desktop.persistence.models import HeirRow, WorkerRow
 from jamsos_desktop.persistence.repositories import _sqlite_time
 from jamsos_desktop.persistence.sync_models import (
-    SyncChangeRow,
     SyncConflictRow,
-    SyncFieldRow,
+    SyncEditRow,
+    SyncMergeRow,
+    SyncOutcomeRow,
     SyncPackageRow,
     SyncRecordRow,
+    SyncRefusalRow,
     SyncStationRow,
 )
 
 _CHUNK = 400
+#: Page cache while a package is merged, in KiB (given back afterwards).
+MERGE_CACHE_KIB = 131_072
 #: IN lists of the driver-level lookups (SQLite allows 32,766 parameters; compiling them is free).
 _BATCH = 900
-_CHANGE_COLUMNS = "uid, field, value, hlc, origin, kind, supersedes"
 _loads = json.JSONDecoder().decode
+#: Stored JSON (not canonical: comparisons go through ``value_text``).
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 #: Columns a new worker row cannot do without.
 _REQUIRED = ("name", "sex", "birth_date", "village_code", "status", "consent")
 
@@ -59,23 +66,15 @@ def _station(row: SyncStationRow) -> Station:
     )
 
 
-def _change(row: Any) -> Change:
-    return Change(
-        row.uid,
-        row.field,
-        json.loads(row.value),
-        row.hlc,
-        row.origin,
-        row.kind,
-        tuple(json.loads(row.supersedes)),
-    )
+def _edit_columns(table: Any) -> tuple[Any, ...]:
+    c = table.c
+    return (c.uid, c.hlc, c.origin, c.kind, c.data, c.supersedes)
 
 
-def _change_tuple(row: Sequence[Any]) -> Change:
-    """A change from a driver row in ``_CHANGE_COLUMNS`` order."""
-    uid, field, value, hlc, origin, kind, supersedes = row
-    heads = () if supersedes == "[]" else tuple(json.loads(supersedes))
-    return Change(uid, field, _loads(value), hlc, origin, kind, heads)
+def _edit(row: Sequence[Any]) -> Edit:
+    uid, hlc, origin, kind, data, supersedes = row
+    sup = {} if supersedes == "{}" else {f: tuple(h) for f, h in _loads(supersedes).items()}
+    return Edit(uid, hlc, origin, kind, _loads(data), sup)
 
 
 def _date(value: Any) -> str | None:
@@ -102,6 +101,11 @@ _UPDATE_WORKER_NAMELESS = (
     "UPDATE worker SET " + ", ".join(f"{c} = ?" for c in _NAMELESS)
     + ", updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?"
 )
+_DIRTY_COLUMNS = (
+    "id", "uid", "version", "updated_at", "nik", "no_nik", "kk", "name", "sex", "birth_place", "birth_date",
+    "address", "rt", "rw", "village_code", "occupation", "phone", "income", "kpj", "status", "end_date",
+    "end_reason", "notes", "consent_purpose", "consent_given", "consent_by", "consent_at",
+)  # fmt: skip
 _INSERT_HEIR = "INSERT INTO heir (worker_id, position, name, relationship, nik, phone) VALUES (?, ?, ?, ?, ?, ?)"
 _DEFAULTS = (("kk", ""), ("birth_place", ""), ("address", ""), ("rt", ""), ("rw", ""), ("occupation", ""),
              ("phone", ""), ("income", 1_000_000), ("notes", ""), ("end_reason", ""), ("no_nik", False))  # fmt: skip
@@ -215,6 +219,23 @@ class SyncRepository:
             out.extend(cursor.execute(sql.format(", ".join("?" * len(chunk))), (*params, *chunk)))
         return out
 
+    @contextmanager
+    def large_cache(self) -> Iterator[None]:
+        """A large page cache while one package is merged (SQLite: a per-connection memory setting that
+        changes nothing on disk). A package's rows go to random places of the worker, edit and index
+        B-trees, far bigger than the default 2 MB cache of a 100,000-worker database."""
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite":
+            yield
+            return
+        driver = connection.connection.driver_connection
+        previous = int(driver.execute("PRAGMA cache_size").fetchone()[0])
+        driver.execute(f"PRAGMA cache_size = {-MERGE_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            driver.execute(f"PRAGMA cache_size = {previous}")
+
     # -- stations -----------------------------------------------------------------------------------
     def own(self) -> Station | None:
         row = self.session.scalar(select(SyncStationRow).where(SyncStationRow.is_self.is_(True)))
@@ -264,24 +285,73 @@ class SyncRepository:
         self.session.flush()
 
     # -- capture ------------------------------------------------------------------------------------
-    def dirty_workers(self) -> list[tuple[str, int, datetime, dict[str, Any]]]:
-        """Workers changed here since sync last saw them: (uid, version, updated_at, values)."""
+    def dirty_workers(self, uids: Iterable[str] | None = None) -> list[tuple[str, int, datetime, dict[str, Any]]]:
+        """Workers changed here since sync last saw them: (uid, version, updated_at, values); among
+        ``uids`` only, when given (an import looks at the records it touches, not the whole database)."""
         stmt = (
             select(WorkerRow.id)
             .outerjoin(SyncRecordRow, SyncRecordRow.uid == WorkerRow.uid)
             .where((SyncRecordRow.uid.is_(None)) | (SyncRecordRow.seen_version != WorkerRow.version))
         )
-        ids = list(self.session.scalars(stmt))
+        cursor = self._raw()
+        if cursor is not None:
+            if uids is None:
+                return self._dirty_workers_raw(cursor, "", ())
+            wanted = sorted(set(uids))
+            out_raw: list[tuple[str, int, datetime, dict[str, Any]]] = []
+            for start in range(0, len(wanted), _BATCH):
+                chunk = wanted[start : start + _BATCH]
+                out_raw.extend(self._dirty_workers_raw(cursor, f"w.uid IN ({', '.join('?' * len(chunk))}) AND ", chunk))
+            return out_raw
+        if uids is not None:
+            wanted = sorted(set(uids))
+            ids = [i for start in range(0, len(wanted), _BATCH)
+                   for i in self.session.scalars(stmt.where(WorkerRow.uid.in_(wanted[start : start + _BATCH])))]  # fmt: skip
+        else:
+            ids = list(self.session.scalars(stmt))
         out: list[tuple[str, int, datetime, dict[str, Any]]] = []
         columns = list(WorkerRow.__table__.columns)
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
+        heir_columns = (HeirRow.worker_id, HeirRow.name, HeirRow.relation, HeirRow.nik, HeirRow.phone)
+        for start in range(0, len(ids), _BATCH):
+            chunk = ids[start : start + _BATCH]
             heirs: dict[int, list[Any]] = {}
-            heir_stmt = select(HeirRow).where(HeirRow.worker_id.in_(chunk)).order_by(HeirRow.position)
-            for heir in self.session.scalars(heir_stmt):
+            heir_stmt = select(*heir_columns).where(HeirRow.worker_id.in_(chunk)).order_by(HeirRow.position)
+            for heir in self.session.execute(heir_stmt):
                 heirs.setdefault(heir.worker_id, []).append(heir)
             for row in self.session.execute(select(*columns).where(WorkerRow.id.in_(chunk))):
                 out.append((row.uid, row.version, row.updated_at, worker_values(row, heirs.get(row.id, []))))
+        return out
+
+    def _dirty_workers_raw(
+        self, cursor: Any, only: str, params: Sequence[Any]
+    ) -> list[tuple[str, int, datetime, dict[str, Any]]]:
+        """:meth:`dirty_workers` on SQLite: two plain queries, values read as stored (dates are ISO text);
+        ``only``: an extra condition (ending in AND) with its ``params``."""
+        self.session.flush()
+        dirty = f"LEFT JOIN sync_record r ON r.uid = w.uid WHERE {only}(r.uid IS NULL OR r.seen_version != w.version)"
+        heirs: dict[int, list[list[Any]]] = {}
+        for worker_id, name, relation, nik, phone in cursor.execute(
+            f"SELECT h.worker_id, h.name, h.relationship, h.nik, h.phone FROM heir h JOIN worker w ON w.id = h.worker_id "
+            f"{dirty} ORDER BY h.worker_id, h.position",
+            tuple(params),
+        ):
+            heirs.setdefault(worker_id, []).append([name, relation, nik, phone])
+        moment = datetime.fromisoformat
+        out: list[tuple[str, int, datetime, dict[str, Any]]] = []
+        for (wid, uid, version, updated_at, nik, no_nik, kk, name, sex, birth_place, birth_date, address, rt, rw,
+             village, occupation, phone, income, kpj, status, end_date, end_reason, notes, purpose, given, by,
+             at) in cursor.execute(f"SELECT {', '.join('w.' + c for c in _DIRTY_COLUMNS)} FROM worker w {dirty}",
+                                   tuple(params)):  # fmt: skip
+            values = {
+                "nik": nik, "no_nik": bool(no_nik), "kk": kk, "name": name, "sex": sex, "birth_place": birth_place,
+                "birth_date": birth_date[:10] if birth_date else None, "address": address, "rt": rt, "rw": rw,
+                "village_code": village, "occupation": occupation, "phone": phone, "income": int(income),
+                "kpj": kpj, "status": status, "end_date": end_date[:10] if end_date else None,
+                "end_reason": end_reason, "notes": notes,
+                "consent": [purpose, bool(given), by, moment(at).isoformat() if at else None],
+                "heirs": heirs.get(wid, []),
+            }  # fmt: skip
+            out.append((uid, version, moment(updated_at), values))
         return out
 
     def mark_seen(self, versions: Iterable[tuple[str, int]]) -> None:
@@ -305,104 +375,107 @@ class SyncRepository:
             SyncRecordRow.__table__.insert(), [{"uid": u, "seen_version": v} for u, v in rows.items()]
         )
 
-    # -- changes and outcomes -----------------------------------------------------------------------
-    def fields(self, uids: Iterable[str]) -> dict[tuple[str, str], FieldState]:
-        wanted = sorted(set(uids))
-        out: dict[tuple[str, str], FieldState] = {}
-        if self._raw() is not None:
-            sql = "SELECT uid, field, hlc, value, applied FROM sync_field WHERE uid IN ({})"
-            for uid, field, hlc, value, applied in self._in(sql, wanted):
-                out[(uid, field)] = FieldState(hlc, value, applied)
-            return out
-        for start in range(0, len(wanted), _CHUNK):
-            stmt = select(SyncFieldRow).where(SyncFieldRow.uid.in_(wanted[start : start + _CHUNK]))
-            for row in self.session.scalars(stmt):
-                out[(row.uid, row.field)] = FieldState(row.hlc, row.value, row.applied)
+    # -- edits and outcomes -------------------------------------------------------------------------
+    def _select_in(self, columns: Sequence[Any], column: Any, values: Iterable[Any], *where: Any) -> list[Any]:
+        """Core SELECT of ``columns`` where ``column`` IN ``values`` (in batches), plus ``where``.
+
+        On SQLite without extra conditions the statement is plain SQL run by the driver: SQLAlchemy's
+        processing of 900 bound values per batch costs more than the query."""
+        wanted = sorted(set(values))
+        if not where and self._raw() is not None:
+            names = [c.expression.name for c in columns]
+            key = column.expression
+            sql = f"SELECT {', '.join(names)} FROM {key.table.name} WHERE {key.name} IN ({{}})"
+            return self._in(sql, wanted)
+        out: list[Any] = []
+        for start in range(0, len(wanted), _BATCH):
+            stmt = select(*columns).where(column.in_(wanted[start : start + _BATCH]), *where)
+            out.extend(self.session.execute(stmt))
         return out
 
-    def add_changes(self, changes: Iterable[Change]) -> list[Change]:
-        """Store the changes not known yet; returns those (a change is known by record, field and clock)."""
-        batch = {c.identity: c for c in changes}
+    def outcomes(self, uids: Iterable[str]) -> dict[str, RecordOutcome]:
+        """uid -> stored outcome, for the records among ``uids`` that have one."""
+        table = SyncOutcomeRow.__table__
+        return {
+            uid: RecordOutcome.from_json(_loads(fields))
+            for uid, fields in self._select_in((table.c.uid, table.c.fields), table.c.uid, uids)
+        }
+
+    def set_outcomes(
+        self, outcomes: dict[str, RecordOutcome], *, existing: Iterable[str] = (), texts: dict[str, str] | None = None
+    ) -> None:
+        """Store the outcome of each record in ``outcomes`` (``texts``: JSON already made for some);
+        ``existing`` names those that have a row already."""
+        if not outcomes:
+            return
+        texts = texts or {}
+        table = SyncOutcomeRow.__table__
+        rows = [{"uid": uid, "fields": texts.get(uid) or _dump(o.to_json())} for uid, o in outcomes.items()]
+        old = sorted(set(existing) & set(outcomes))
+        for start in range(0, len(old), _BATCH):
+            self.session.execute(delete(table).where(table.c.uid.in_(old[start : start + _BATCH])))
+        self._insert(table, rows)
+
+    def _insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
+        """executemany of plain rows (the DB-API's own on SQLite: no per-row parameter processing)."""
+        if not rows:
+            return
+        cursor = self._raw()
+        if cursor is None:
+            self.session.execute(table.insert(), rows)
+            return
+        names = list(rows[0])
+        sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+        self.session.flush()
+        cursor.executemany(sql, [tuple(r[n] for n in names) for r in rows])
+
+    def add_edits(self, edits: Iterable[Edit], texts: dict[tuple[str, str], str] | None = None) -> list[Edit]:
+        """Store the edits not known yet and return those (an edit is known by record and clock);
+        ``texts`` receives the stored JSON of each new edit's values, by (uid, hlc)."""
+        batch = {(e.uid, e.hlc): e for e in edits}
         if not batch:
             return []
-        known: set[tuple[str, str, str]] = set()
-        cursor = self._raw()
-        if cursor is not None:
-            uids = sorted({k[0] for k in batch})
-            known.update(self._in("SELECT uid, field, hlc FROM sync_change WHERE uid IN ({})", uids))  # type: ignore[arg-type]
-        else:
-            keys = list(batch)
-            for start in range(0, len(keys), _CHUNK):
-                chunk = keys[start : start + _CHUNK]
-                stmt = select(SyncChangeRow.uid, SyncChangeRow.field, SyncChangeRow.hlc).where(
-                    tuple_(SyncChangeRow.uid, SyncChangeRow.field, SyncChangeRow.hlc).in_(chunk)
-                )
-                known.update((u, f, h) for u, f, h in self.session.execute(stmt))
-        new = [c for k, c in batch.items() if k not in known]
-        if new and cursor is not None:
-            cursor.executemany(
-                f"INSERT INTO sync_change ({_CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (c.uid, c.field, value_text(c.value), c.hlc, c.origin, c.kind, json.dumps(list(c.supersedes)))
-                    for c in new
-                ],
-            )
-        elif new:
-            self.session.execute(
-                SyncChangeRow.__table__.insert(),
-                [
-                    {
-                        "uid": c.uid,
-                        "field": c.field,
-                        "hlc": c.hlc,
-                        "value": value_text(c.value),
-                        "origin": c.origin,
-                        "kind": c.kind,
-                        "supersedes": json.dumps(list(c.supersedes)),
-                    }
-                    for c in new
-                ],
-            )
+        table = SyncEditRow.__table__
+        known = {(u, h) for u, h in self._select_in((table.c.uid, table.c.hlc), table.c.uid, (k[0] for k in batch))}
+        new = [e for k, e in batch.items() if k not in known]
+        rows = []
+        for e in new:
+            data = _dump(e.values)
+            if texts is not None:
+                texts[(e.uid, e.hlc)] = data
+            sup = _dump({f: list(h) for f, h in e.supersedes.items()}) if e.supersedes else "{}"
+            rows.append({"uid": e.uid, "hlc": e.hlc, "origin": e.origin, "kind": e.kind, "data": data, "supersedes": sup})
+        self._insert(table, rows)
         return new
 
-    def changes_for(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Change]]:
-        wanted = sorted(set(keys))
-        out: dict[tuple[str, str], list[Change]] = {}
-        if self._raw() is not None:
-            # By record (one IN list per batch), then keep the wanted fields.
-            keyset = set(wanted)
-            sql = f"SELECT {_CHANGE_COLUMNS} FROM sync_change WHERE uid IN ({{}})"
-            for row in self._in(sql, sorted({uid for uid, _f in wanted})):
-                if (row[0], row[1]) in keyset:
-                    out.setdefault((row[0], row[1]), []).append(_change_tuple(row))
-            return out
-        for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
-            stmt = select(SyncChangeRow).where(tuple_(SyncChangeRow.uid, SyncChangeRow.field).in_(chunk))
-            for row in self.session.scalars(stmt):
-                out.setdefault((row.uid, row.field), []).append(_change(row))
+    def edits_of(self, uids: Iterable[str]) -> dict[str, list[Edit]]:
+        """Every stored edit of ``uids``, by record."""
+        table = SyncEditRow.__table__
+        out: dict[str, list[Edit]] = {}
+        for row in self._select_in(_edit_columns(table), table.c.uid, uids):
+            out.setdefault(row[0], []).append(_edit(row))
         return out
 
-    def changes_by_origin(self, origin: str, after_hlc: str = "") -> list[Change]:
-        cursor = self._raw()
-        if cursor is not None:
-            sql = f"SELECT {_CHANGE_COLUMNS} FROM sync_change WHERE origin = ? AND hlc > ? ORDER BY hlc"
-            return [_change_tuple(r) for r in cursor.execute(sql, (origin, after_hlc))]
-        stmt = (
-            select(SyncChangeRow)
-            .where(SyncChangeRow.origin == origin, SyncChangeRow.hlc > after_hlc)
-            .order_by(SyncChangeRow.hlc)
-        )
-        return [_change(r) for r in self.session.scalars(stmt)]
+    def edits_by_origin(self, origin: str, after_hlc: str = "") -> list[tuple[Any, ...]]:
+        """Stored rows (uid, hlc, origin, kind, data, supersedes) of an origin after a clock, in clock order:
+        raw, so that a package is written without decoding and encoding every edit again."""
+        table = SyncEditRow.__table__
+        stmt = select(*_edit_columns(table)).where(table.c.origin == origin, table.c.hlc > after_hlc)
+        return [tuple(r) for r in self.session.execute(stmt.order_by(table.c.hlc))]
+
+    def edits_of_uids(self, uids: Iterable[str], *, exclude_origin: str) -> list[tuple[Any, ...]]:
+        """Stored rows of the edits of ``uids`` made elsewhere than ``exclude_origin``, in clock order."""
+        table = SyncEditRow.__table__
+        rows = [tuple(r) for r in self._select_in(_edit_columns(table), table.c.uid, uids, table.c.origin != exclude_origin)]
+        rows.sort(key=lambda r: (r[1], r[0]))
+        return rows
 
     def max_hlc(self, origin: str) -> str:
-        stmt = select(func.max(SyncChangeRow.hlc)).where(SyncChangeRow.origin == origin)
+        stmt = select(func.max(SyncEditRow.hlc)).where(SyncEditRow.origin == origin)
         return self.session.scalar(stmt) or ""
 
     def uids_of(self, origin: str) -> set[str]:
-        return set(
-            self.session.scalars(select(SyncChangeRow.uid).where(SyncChangeRow.origin == origin).distinct())
-        )
+        return set(self.session.scalars(select(SyncEditRow.uid).where(SyncEditRow.origin == origin).distinct()))
 
     def uids_in_villages(self, villages: Sequence[str]) -> set[str]:
         if not villages:
@@ -411,58 +484,10 @@ class SyncRepository:
             self.session.scalars(select(WorkerRow.uid).where(WorkerRow.village_code.in_(list(villages))))
         )
 
-    def changes_of_uids(self, uids: Iterable[str], *, exclude_origin: str) -> list[Change]:
-        wanted = sorted(set(uids))
-        out: list[Change] = []
-        if self._raw() is not None:
-            sql = f"SELECT {_CHANGE_COLUMNS} FROM sync_change WHERE origin != ? AND uid IN ({{}})"
-            out = [_change_tuple(r) for r in self._in(sql, wanted, exclude_origin)]
-        else:
-            for start in range(0, len(wanted), _CHUNK):
-                stmt = select(SyncChangeRow).where(
-                    SyncChangeRow.uid.in_(wanted[start : start + _CHUNK]), SyncChangeRow.origin != exclude_origin
-                )
-                out.extend(_change(r) for r in self.session.scalars(stmt))
-        out.sort(key=lambda c: c.hlc)
-        return out
-
-    def set_fields(self, states: Iterable[tuple[str, str, FieldState]]) -> None:
-        rows = {(uid, field): state for uid, field, state in states}
-        if not rows:
-            return
-        cursor = self._raw()
-        if cursor is not None:
-            cursor.executemany(
-                "INSERT INTO sync_field (uid, field, hlc, value, applied) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (uid, field) DO UPDATE SET hlc = excluded.hlc, value = excluded.value, "
-                "applied = excluded.applied",
-                [(u, f, st.hlc, st.value, st.applied) for (u, f), st in rows.items()],
-            )
-            return
-        keys = sorted(rows)
-        for start in range(0, len(keys), _CHUNK):
-            chunk = keys[start : start + _CHUNK]
-            self.session.execute(
-                delete(SyncFieldRow).where(tuple_(SyncFieldRow.uid, SyncFieldRow.field).in_(chunk))
-            )
-        self.session.execute(
-            SyncFieldRow.__table__.insert(),
-            [
-                {"uid": u, "field": f, "hlc": st.hlc, "value": st.value, "applied": st.applied}
-                for (u, f), st in rows.items()
-            ],
-        )
-
     def conflict_keys(self, uids: Iterable[str]) -> set[tuple[str, str]]:
         """(uid, field) of the open conflicts of ``uids``."""
-        wanted = sorted(set(uids))
-        out: set[tuple[str, str]] = set()
-        for start in range(0, len(wanted), _CHUNK):
-            stmt = select(SyncConflictRow.uid, SyncConflictRow.field).where(
-                SyncConflictRow.uid.in_(wanted[start : start + _CHUNK])
-            )
-            out.update((u, f) for u, f in self.session.execute(stmt))
-        return out
+        table = SyncConflictRow.__table__
+        return {(u, f) for u, f in self._select_in((table.c.uid, table.c.field), table.c.uid, uids)}
 
     # -- worker rows --------------------------------------------------------------------------------
     def holder(self, field: str, value: Any, *, other_than: str) -> str | None:
@@ -558,13 +583,14 @@ class SyncRepository:
             out[uid] = ("updated", row.version + 1)
         connection = self.session.connection()
         cursor = self._raw()
-        if inserts:
-            with search_index.bulk_insert(connection, first_id):
-                cursor.executemany(_INSERT_WORKER, inserts)
+        # Updates first: a row giving up a unique value (NIK, KPJ) frees it for a new row.
         if named:
             cursor.executemany(_UPDATE_WORKER, named)
         if nameless:
             cursor.executemany(_UPDATE_WORKER_NAMELESS, nameless)
+        if inserts:
+            with search_index.bulk_insert(connection, first_id):
+                cursor.executemany(_INSERT_WORKER, inserts)
         if replaced_heirs:
             self._in("DELETE FROM heir WHERE worker_id IN ({})", replaced_heirs)
         if new_heirs:
@@ -617,7 +643,7 @@ class SyncRepository:
             stmt = select(WorkerRow.uid, WorkerRow.name).where(
                 WorkerRow.uid.in_(wanted[start : start + _CHUNK])
             )
-            out.update(dict(self.session.execute(stmt)))
+            out.update((u, n) for u, n in self.session.execute(stmt))
         return out
 
     def status_and_kpj(self, uids: Iterable[str]) -> list[tuple[str, str, str | None]]:
@@ -631,6 +657,27 @@ class SyncRepository:
         return sorted(out)
 
     # -- conflicts ----------------------------------------------------------------------------------
+    def replace_conflicts_many(self, conflicts: dict[tuple[str, str], Sequence[Conflict]]) -> None:
+        """:meth:`replace_conflicts` for many fields: one DELETE per batch of records, one INSERT."""
+        if not conflicts:
+            return
+        table = SyncConflictRow.__table__
+        keys = set(conflicts)
+        ids = [
+            i for i, u, f in self._select_in((table.c.id, table.c.uid, table.c.field), table.c.uid, (k[0] for k in keys))
+            if (u, f) in keys
+        ]
+        for start in range(0, len(ids), _BATCH):
+            self.session.execute(delete(table).where(table.c.id.in_(ids[start : start + _BATCH])))
+        rows = [
+            {"uid": c.uid, "field": c.field, "kind": c.kind, "winner_hlc": c.winner_hlc,
+             "winner_value": value_text(c.winner_value), "loser_hlc": c.loser_hlc,
+             "loser_value": value_text(c.loser_value), "loser_origin": c.loser_origin, "other_uid": c.other_uid}
+            for key in sorted(conflicts) for c in conflicts[key]
+        ]  # fmt: skip
+        if rows:
+            self.session.execute(table.insert(), rows)
+
     def replace_conflicts(self, uid: str, field: str, conflicts: Sequence[Conflict]) -> None:
         self.session.execute(
             delete(SyncConflictRow).where(SyncConflictRow.uid == uid, SyncConflictRow.field == field)
@@ -689,6 +736,133 @@ class SyncRepository:
 
     def count_conflicts(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(SyncConflictRow)) or 0)
+
+    # -- merges of duplicate records ----------------------------------------------------------------
+    def merges(self, *, origin: str | None = None, not_origin: str | None = None, after_hlc: str = "") -> list[tuple[str, str, str, str]]:
+        """(loser, winner, hlc, origin) of the merges known here, in clock order."""
+        table = SyncMergeRow.__table__
+        stmt = select(table.c.loser, table.c.winner, table.c.hlc, table.c.origin).where(table.c.hlc > after_hlc)
+        if origin is not None:
+            stmt = stmt.where(table.c.origin == origin)
+        if not_origin is not None:
+            stmt = stmt.where(table.c.origin != not_origin)
+        return [tuple(r) for r in self.session.execute(stmt.order_by(table.c.hlc, table.c.loser))]  # type: ignore[misc]
+
+    def merged(self, uids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """loser -> (winner, merge clock) for the records among ``uids`` merged into another."""
+        table = SyncMergeRow.__table__
+        if self.session.execute(select(table.c.loser).limit(1)).first() is None:
+            return {}  # no merge at all (most databases): no lookup per batch of records
+        columns = (table.c.loser, table.c.winner, table.c.hlc)
+        return {loser: (w, h) for loser, w, h in self._select_in(columns, table.c.loser, uids)}
+
+    def add_merge(self, loser: str, winner: str, hlc: str, origin: str) -> bool:
+        """Record a merge; False when it was known already."""
+        if self.session.get(SyncMergeRow, loser) is not None:
+            return False
+        self.session.add(SyncMergeRow(loser=loser, winner=winner, hlc=hlc, origin=origin))
+        self.session.flush()
+        return True
+
+    def worker_ids(self, uids: Iterable[str]) -> dict[str, int]:
+        return {u: i for u, i in self._select_in((WorkerRow.uid, WorkerRow.id), WorkerRow.uid, uids)}
+
+    def move_worker_data(self, loser_id: int, winner_id: int) -> dict[str, int]:
+        """Enrolments (with their payments) and events of one worker row moved to another; an enrolment in
+        a programme the winner is already in gives its payments to the winner's enrolment. Counts moved."""
+        from jamsos_desktop.persistence.programme_models import EnrolmentRow, SelfPaymentRow, WorkerEventRow
+
+        enrol, pay, event = EnrolmentRow.__table__, SelfPaymentRow.__table__, WorkerEventRow.__table__
+        self.session.flush()
+        winners = dict(self.session.execute(select(enrol.c.programme_id, enrol.c.id).where(enrol.c.worker_id == winner_id)).all())
+        moved = {"enrolments": 0, "payments": 0, "events": 0}
+        for enrolment_id, programme_id in self.session.execute(
+            select(enrol.c.id, enrol.c.programme_id).where(enrol.c.worker_id == loser_id)
+        ).all():
+            target = winners.get(programme_id)
+            if target is None:
+                self.session.execute(enrol.update().where(enrol.c.id == enrolment_id).values(worker_id=winner_id))
+                target = enrolment_id
+                moved["enrolments"] += 1
+            result = self.session.execute(
+                pay.update().where(pay.c.enrolment_id == enrolment_id).values(enrolment_id=target, worker_id=winner_id)
+            )
+            moved["payments"] += int(result.rowcount or 0)
+            if target != enrolment_id:
+                self.session.execute(delete(enrol).where(enrol.c.id == enrolment_id))
+        result = self.session.execute(event.update().where(event.c.worker_id == loser_id).values(worker_id=winner_id))
+        moved["events"] = int(result.rowcount or 0)
+        self.session.expire_all()
+        return moved
+
+    def delete_edits(self, uid: str, hlcs: Sequence[str]) -> None:
+        table = SyncEditRow.__table__
+        for start in range(0, len(hlcs), _BATCH):
+            self.session.execute(
+                delete(table).where(table.c.uid == uid, table.c.hlc.in_(list(hlcs[start : start + _BATCH])))
+            )
+
+    def worker_values_of(self, uids: Iterable[str]) -> list[tuple[str, int, datetime, dict[str, Any]]]:
+        """(uid, version, updated_at, synced values) of the worker rows of ``uids``."""
+        self.session.flush()
+        out = []
+        for row in self.session.scalars(select(WorkerRow).where(WorkerRow.uid.in_(sorted(set(uids))))):
+            out.append((row.uid, row.version, row.updated_at, worker_values(row, row.heirs)))
+        return out
+
+    def set_heirs(self, uid: str, heirs: Sequence[Sequence[Any]], *, user: str, now: datetime) -> None:
+        """Replace a worker's heirs as a clerk's edit would (the row's version moves: sync captures it)."""
+        row = self.session.scalar(select(WorkerRow).where(WorkerRow.uid == uid))
+        assert row is not None
+        _set_column(row, "heirs", [list(h) for h in heirs])
+        row.updated_at, row.updated_by = now, user
+        self.session.flush()
+
+    def tombstone(self, uid: str, reason: str) -> int | None:
+        """Make a merged record's row a tombstone (withdrawn, no NIK or KPJ so they are free for the
+        survivor); returns the row version (None: no row here)."""
+        row = self.session.scalar(select(WorkerRow).where(WorkerRow.uid == uid))
+        if row is None:
+            return None
+        if (row.status, row.nik, row.kpj, row.end_reason) != ("withdrawn", None, None, reason):
+            row.status, row.nik, row.kpj, row.end_reason = "withdrawn", None, None, reason
+            self.session.flush()
+        return row.version
+
+    def drop_conflicts_of(self, uid: str) -> None:
+        """Conflicts of a record, and unique conflicts naming it as the other holder."""
+        table = SyncConflictRow.__table__
+        self.session.execute(delete(table).where((table.c.uid == uid) | (table.c.other_uid == uid)))
+
+    # -- refusals -----------------------------------------------------------------------------------
+    def add_refusals(self, package_id: str, sender: str, refusals: Sequence[Refusal]) -> None:
+        rows = [
+            {"package_id": package_id, "sender": sender, "uid": r.uid, "hlc": r.hlc, "name": r.name[:100],
+             "field": r.field[:32], "code": r.code[:64], "params": _dump(dict(r.params))}
+            for r in refusals
+        ]  # fmt: skip
+        if rows:
+            self.session.execute(SyncRefusalRow.__table__.insert(), rows)
+
+    def refusals(self, sender: str) -> list[Refusal]:
+        stmt = select(SyncRefusalRow).where(SyncRefusalRow.sender == sender).order_by(SyncRefusalRow.id)
+        return [
+            Refusal(r.uid, r.hlc, r.name, r.field, r.code, _loads(r.params)) for r in self.session.scalars(stmt)
+        ]
+
+    def clear_refusals(self, sender: str | None = None, uids: Iterable[str] | None = None) -> None:
+        """Forget refusals (of ``sender``; of ``uids`` only, when given)."""
+        table = SyncRefusalRow.__table__
+        where = [table.c.sender == sender] if sender is not None else []
+        if uids is None:
+            self.session.execute(delete(table).where(*where))
+            return
+        wanted = sorted(set(uids))
+        for start in range(0, len(wanted), _BATCH):
+            self.session.execute(delete(table).where(table.c.uid.in_(wanted[start : start + _BATCH]), *where))
+
+    def refused_uids(self) -> set[str]:
+        return set(self.session.scalars(select(SyncRefusalRow.uid).distinct()))
 
     # -- packages -----------------------------------------------------------------------------------
     def package(self, package_id: str) -> PackageRecord | None:

@@ -15,32 +15,37 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import io
 import json
 import secrets
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from jamsos_desktop.domain.errors import IntegrityError, UsageError
+from jamsos_desktop.domain.regions import RegionTable, default_table
+from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.domain.sync import (
     SCHEMA_VERSION,
     UNIQUE_FIELDS,
-    WORKER_FIELDS,
     Change,
     ChangeKind,
     Conflict,
-    FieldState,
+    Edit,
     Hlc,
     PackageRecord,
+    RecordOutcome,
+    Refusal,
     Station,
-    change_kind,
+    edit_kind,
     next_sequence,
     observe,
     resolve_field,
@@ -48,6 +53,9 @@ from jamsos_desktop.domain.sync import (
     unique_owner,
     value_text,
 )
+from jamsos_desktop.domain.sync_check import Rules, check_edit
+from jamsos_desktop.services.access import require
+from jamsos_desktop.services.audit import record, record_many
 from jamsos_desktop.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 if TYPE_CHECKING:
@@ -78,7 +86,7 @@ class ExportResult:
     package_id: str
     path: Path
     records: int
-    changes: int
+    changes: int  # edits (one per record and clock reading; a new worker is one)
     seq: int
     recipient: str
 
@@ -92,7 +100,16 @@ class ImportResult:
     inserted: int = 0
     updated: int = 0
     conflicts: int = 0
-    rejected: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()  # records still incomplete here (their other fields not received yet)
+    refused: tuple[Refusal, ...] = ()  # edits not stored: a value breaks the rules of manual entry
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    winner: str
+    loser: str
+    enrolments: int = 0
+    payments: int = 0
 
 
 @dataclass(frozen=True)
@@ -110,6 +127,23 @@ class _MergeCounts:
     incomplete: tuple[str, ...] = ()
 
 
+@contextlib.contextmanager
+def _batch_work() -> Iterator[None]:
+    """Without the cyclic garbage collector: a package makes hundreds of thousands of small containers
+    and none of them cycles; generation-2 passes over the whole heap cost a third of an import."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _tomb_reason(winner: str) -> str:
+    return f"Data ganda, digabung ke {winner}"
+
+
 def _ms(moment: datetime) -> int:
     return int(moment.timestamp() * 1000)
 
@@ -123,8 +157,10 @@ class SyncService:
         user: Callable[[], str],
         clock: Clock,
         regency: Callable[[], str],
+        regions: Callable[[], RegionTable] = default_table,
     ) -> None:
         self._uow = uow
+        self._regions = regions
         self._data_dir = data_dir
         self._user = user
         self._clock = clock
@@ -166,6 +202,7 @@ class SyncService:
         if not name:
             raise UsageError("sync.station_name")
         with self._uow(write=True) as uow:
+            require(uow, Permission.MANAGE_STATIONS)
             office = self._office_identity(uow)
             if uow.sync.station_by_name(name) is not None:
                 raise UsageError("sync.station_exists", name=name)
@@ -195,6 +232,8 @@ class SyncService:
             document = {"body": body, "signature": self._keys().signature(text)}
             out.parent.mkdir(parents=True, exist_ok=True)
             _crypto().write_secret(out, json.dumps(document, indent=1).encode())
+            record(uow, self._user(), "station_register", "sync_station", station.id, None,
+                   {"name": station.name, "villages": list(station.villages)}, at=self._clock())  # fmt: skip
             uow.commit()
         return station
 
@@ -212,6 +251,7 @@ class SyncService:
         if body.get("format") != "jamsos-station" or not _crypto().verify(office_info["sign_public"], text, signature):
             raise IntegrityError("sync.provisioning_invalid", path=str(path))
         with self._uow(write=True) as uow:
+            require(uow, Permission.MANAGE_STATIONS)
             own = uow.sync.own()
             if own is not None:
                 if own.id == station_info["id"]:
@@ -239,6 +279,8 @@ class SyncService:
                 is_self=True,
             )
             uow.sync.add_station(station, now=now)
+            record(uow, self._user(), "station_join", "sync_station", station.id, None,
+                   {"name": station.name, "office": office_info["name"]}, at=now)  # fmt: skip
             uow.commit()
         return station
 
@@ -249,156 +291,218 @@ class SyncService:
             uow.commit()
         return count
 
-    def _capture(self, uow: UnitOfWork) -> int:
-        """Turn local edits since the last capture into changes; returns how many."""
+    def _capture(self, uow: UnitOfWork, only: Iterable[str] | None = None) -> int:
+        """Turn local edits since the last capture into edits (one per record); returns how many field
+        changes they hold. ``only``: the records an import is about to touch (the others wait for the
+        next capture: a package's cost grows with the package, not with the database)."""
         own = uow.sync.own()
         if own is None:
             return 0
-        dirty = sorted(uow.sync.dirty_workers(), key=lambda d: (d[2], d[0]))
+        dirty = sorted(uow.sync.dirty_workers(only), key=lambda d: (d[2], d[0]))
         if not dirty:
             return 0
-        states = uow.sync.fields(d[0] for d in dirty)
+        states = uow.sync.outcomes(d[0] for d in dirty)
+        # Records the office refused: once edited here again, sent whole (the office has none of it).
+        resend = uow.sync.refused_uids() if not own.is_office else set()
         clock = Hlc.parse(own.clock) if own.clock else None
-        new: list[Change] = []
+        new: list[Edit] = []
+        count = 0
         for uid, _version, updated_at, values in dirty:
-            created = not any((uid, f) in states for f in WORKER_FIELDS)
-            for field in WORKER_FIELDS:
-                text = value_text(values[field])
-                state = states.get((uid, field))
-                if state is not None and state.applied == text:
+            state = states.get(uid)
+            if state is not None and uid in resend:
+                changed, old = values, state.values
+                supersedes = {f: (state.hlc(f),) for f in values if f in state}
+            elif state is None:
+                changed, old = values, None
+                supersedes: dict[str, tuple[str, ...]] = {}
+            else:
+                changed = {
+                    f: v for f, v in values.items() if f not in state or value_text(state.applied(f)) != value_text(v)
+                }
+                if not changed:
                     continue
-                old = json.loads(state.value) if state else None
-                clock = tick(clock, _ms(updated_at), own.id)
-                change = Change(
-                    uid,
-                    field,
-                    values[field],
-                    clock.text(),
-                    own.id,
-                    change_kind(field, old, values[field], created=created),
-                    (state.hlc,) if state else (),
-                )
-                new.append(change)
-        stored = uow.sync.add_changes(new)
-        # A local edit is the newest change of its field here; recompute to keep concurrent losers.
-        self._settle(uow, {c.key for c in new}, write_rows=False, fresh=stored)
+                old = state.values
+                supersedes = {f: (state.hlc(f),) for f in changed if f in state}
+            clock = tick(clock, _ms(updated_at), own.id)
+            new.append(Edit(uid, clock.text(), own.id, edit_kind(old, changed), changed, supersedes))
+            count += len(changed)
+        texts: dict[tuple[str, str], str] = {}
+        stored = uow.sync.add_edits(new, texts)
+        # A local edit is the newest change of its fields here; settle to keep concurrent losers.
+        self._settle(uow, stored, write_rows=False, states=states, texts=texts)
         uow.sync.mark_seen((uid, version) for uid, version, _at, _v in dirty)
+        if resend:
+            uow.sync.clear_refusals(uids=resend & {e.uid for e in new})
         if clock is not None:
             uow.sync.update_station(own.id, clock=clock.text())
-        return len(new)
+        return count
 
     # -- merge --------------------------------------------------------------------------------------
     def _settle(
         self,
         uow: UnitOfWork,
-        keys: set[tuple[str, str]],
+        fresh: Sequence[Edit],
         *,
         write_rows: bool = True,
-        fresh: Iterable[Change] = (),
+        states: dict[str, RecordOutcome] | None = None,
+        texts: dict[tuple[str, str], str] | None = None,
     ) -> _MergeCounts:
-        """Recompute the outcome of ``keys`` from all their stored changes and write rows and conflicts.
+        """Recompute the outcome of every field ``fresh`` (edits just stored) touches, from all its stored
+        changes, and write the outcomes, conflicts and (``write_rows``) worker rows.
 
-        ``fresh``: the changes just stored. A field without an outcome yet has no other stored change
-        (every stored change is settled in the transaction that stores it), so its changes are taken
-        from ``fresh`` instead of being read back; only fields settled before are read."""
+        A field without an outcome yet has no other stored change (every stored edit is settled in the
+        transaction that stores it): when one fresh edit sets it, that edit is its outcome, without
+        reading anything back. Only the records with a field settled before (or set twice now) are read.
+        ``states``: outcomes already read in this transaction; ``texts``: stored JSON of fresh edits."""
         counts = _MergeCounts()
-        if not keys:
+        if not fresh:
             return counts
-        states = uow.sync.fields({uid for uid, _f in keys})
-        by_key: dict[tuple[str, str], list[Change]] = {}
-        for change in fresh:
-            if change.key in keys and change.key not in states:
-                by_key.setdefault(change.key, []).append(change)
-        by_key.update(uow.sync.changes_for(k for k in keys if k not in by_key))
-        with_conflicts = uow.sync.conflict_keys({uid for uid, _f in keys})
+        uids = {e.uid for e in fresh}
+        if states is None:
+            states = uow.sync.outcomes(uids)
+        had_row = {u for u in uids if u in states}
+        tombs = uow.sync.merged(uids)  # merged into another record: they claim no unique value
         per_uid: dict[str, dict[str, Any]] = {}
-        new_states: list[tuple[str, str, FieldState]] = []
-        now, user = self._clock(), self._user()
-        outcomes = {key: resolve_field(changes) for key, changes in sorted(by_key.items())}
+        changed_uids: set[str] = set()
+        ready: dict[str, str] = {}  # outcome JSON of new records, made from their edit's stored JSON
+        edits_per_uid: dict[str, int] = {}
+        for edit in fresh:
+            edits_per_uid[edit.uid] = edits_per_uid.get(edit.uid, 0) + 1
+        # A record seen for the first time in one edit (a new worker): that edit is the outcome of all
+        # its fields, taken whole; only its unique fields go through the field-by-field path below.
         # Who holds each unique value claimed here: one lookup per field for the whole batch, kept up
-        # to date below as values are taken away.
-        held = {
-            name: uow.sync.holders(name, (o.winner.value for (_u, f), o in outcomes.items() if f == name))
-            for name in UNIQUE_FIELDS
+        # to date below as values are taken away (``claimed``: values taken by records of this batch).
+        held = {name: uow.sync.holders(name, {e.values.get(name) for e in fresh} - {None, ""}) for name in UNIQUE_FIELDS}
+        claimed: dict[str, dict[Any, str]] = {name: {} for name in UNIQUE_FIELDS}
+        setters: dict[tuple[str, str], list[Edit]] = {}
+        for edit in fresh:
+            uid = edit.uid
+            if uid not in states and edits_per_uid[uid] == 1:
+                states[uid] = RecordOutcome(dict(edit.values), {}, edit.hlc)
+                per_uid[uid] = dict(edit.values)
+                changed_uids.add(uid)
+                text = texts.get((uid, edit.hlc)) if texts else None
+                if text is not None:
+                    ready[uid] = '{"d":' + value_text(edit.hlc) + ',"h":{},"v":' + text + ',"w":[]}'
+                for f in UNIQUE_FIELDS:
+                    value = edit.values.get(f)
+                    if value:
+                        if held[f].get(value, uid) != uid or value in claimed[f] or uid in tombs:
+                            setters[(uid, f)] = [edit]  # someone else holds it: the claim is decided below
+                        else:
+                            claimed[f][value] = uid
+                continue
+            for f in edit.values:
+                setters.setdefault((uid, f), []).append(edit)
+        settled_before = {uid for uid in had_row}
+        need_history = {
+            uid for (uid, f), edits in setters.items() if len(edits) > 1 or (uid in settled_before and f in states[uid])
         }
-        for key, outcome in outcomes.items():
+        history = uow.sync.edits_of(need_history) if need_history else {}
+        with_conflicts = uow.sync.conflict_keys(had_row) if had_row else set()
+        now, user = self._clock(), self._user()
+        # (winner hlc, winner value, winner origin, losers) per field
+        outcomes: dict[tuple[str, str], tuple[str, Any, str, tuple[Change, ...]]] = {}
+        for key in sorted(setters):
+            uid, field = key
+            edits = setters[key]
+            if uid in need_history and (len(edits) > 1 or (uid in settled_before and field in states[uid])):
+                outcome = resolve_field(
+                    Change(uid, field, e.values[field], e.hlc, e.origin, e.kind, e.supersedes.get(field, ()))
+                    for e in history.get(uid, ())
+                    if field in e.values
+                )
+                w = outcome.winner
+                outcomes[key] = (w.hlc, w.value, w.origin, outcome.losers)
+            else:
+                e = edits[0]
+                outcomes[key] = (e.hlc, e.values[field], e.origin, ())
+        for name in UNIQUE_FIELDS:  # a winner may be an older value than those of the fresh edits
+            missing = {o[1] for (_u, f), o in outcomes.items() if f == name and o[1] and o[1] not in held[name]}
+            held[name].update(uow.sync.holders(name, missing))
+        holders = {h for name in UNIQUE_FIELDS for h in held[name].values()} - set(states)
+        if holders:
+            loaded = uow.sync.outcomes(holders)
+            states.update(loaded)
+            had_row.update(loaded)
+        pending: dict[tuple[str, str], list[Conflict]] = {}
+        for key, (w_hlc, w_value, w_origin, losers) in outcomes.items():
             uid, field = key
             conflicts = [
-                Conflict(
-                    0, uid, field, "value", outcome.winner.hlc, outcome.winner.value, c.hlc, c.value, c.origin
-                )
-                for c in outcome.losers
+                Conflict(0, uid, field, "value", w_hlc, w_value, c.hlc, c.value, c.origin) for c in losers
             ]
-            applied = outcome.winner.value
-            if field in UNIQUE_FIELDS and applied:
-                holder = held[field].get(applied)
-                if holder == uid:
-                    holder = None
-                if holder is not None:
-                    holder_state = uow.sync.fields([holder]).get((holder, field))
-                    claims = {uid: outcome.winner.hlc, holder: holder_state.hlc if holder_state else ""}
+            withheld = False
+            if field in UNIQUE_FIELDS and w_value and uid in tombs:
+                withheld = True
+            elif field in UNIQUE_FIELDS and w_value:
+                holder = claimed[field].get(w_value) or held[field].get(w_value)
+                if holder is not None and holder != uid and holder in per_uid and per_uid[holder].get(field) == w_value:
+                    # Claimed by another record of this batch (not written yet): decided in memory.
+                    holder_state = states[holder]
+                    holder_hlc = holder_state.hlc(field)
+                    claims = {uid: w_hlc, holder: holder_hlc}
                     if unique_owner(claims) == uid:
-                        version = uow.sync.clear_unique(holder, field)
-                        del held[field][applied]
-                        uow.sync.mark_seen([(holder, version)])
-                        if holder_state is not None:
-                            uow.sync.set_fields(
-                                [
-                                    (
-                                        holder,
-                                        field,
-                                        FieldState(holder_state.hlc, holder_state.value, value_text(None)),
-                                    )
-                                ]
-                            )
-                        lost = Conflict(0, holder, field, "unique", outcome.winner.hlc, applied,
-                                        claims[holder], applied, "", uid)  # fmt: skip
-                        keep = [
-                            c
-                            for c in uow.sync.conflicts(uid=holder)
-                            if c.field == field and c.kind == "value"
-                        ]
-                        uow.sync.replace_conflicts(holder, field, keep + [lost])
+                        per_uid[holder][field] = None
+                        holder_state.set(field, holder_hlc, holder_state.values[field], True)
+                        changed_uids.add(holder)
+                        ready.pop(holder, None)
+                        lost = Conflict(0, holder, field, "unique", w_hlc, w_value, holder_hlc, w_value, "", uid)
+                        pending.setdefault((holder, field), []).append(lost)
+                        claimed[field][w_value] = uid
                     else:
                         conflicts.append(
-                            Conflict(
-                                0,
-                                uid,
-                                field,
-                                "unique",
-                                claims[holder],
-                                applied,
-                                outcome.winner.hlc,
-                                applied,
-                                outcome.winner.origin,
-                                holder,
-                            )  # fmt: skip
+                            Conflict(0, uid, field, "unique", holder_hlc, w_value, w_hlc, w_value, w_origin, holder)
                         )
-                        applied = None
-            if conflicts or key in with_conflicts:
-                uow.sync.replace_conflicts(uid, field, conflicts)
-            winner_text = value_text(outcome.winner.value)
-            state = FieldState(
-                outcome.winner.hlc, winner_text, winner_text if applied is outcome.winner.value else value_text(applied)
-            )
-            if states.get(key) != state:
-                new_states.append((uid, field, state))
-            per_uid.setdefault(uid, {})[field] = applied
-        uow.sync.set_fields(new_states)
+                        withheld = True
+                elif holder is not None and holder != uid:
+                    holder_state = states.get(holder)
+                    holder_hlc = holder_state.hlc(field) if holder_state is not None and field in holder_state else ""
+                    claims = {uid: w_hlc, holder: holder_hlc}
+                    if unique_owner(claims) == uid:
+                        version = uow.sync.clear_unique(holder, field)
+                        del held[field][w_value]
+                        uow.sync.mark_seen([(holder, version)])
+                        if holder_state is not None and field in holder_state:
+                            holder_state.set(field, holder_hlc, holder_state.values[field], True)
+                            changed_uids.add(holder)
+                            ready.pop(holder, None)
+                        claimed[field][w_value] = uid
+                        lost = Conflict(0, holder, field, "unique", w_hlc, w_value, holder_hlc, w_value, "", uid)
+                        if (holder, field) not in pending:
+                            pending[(holder, field)] = [
+                                c for c in uow.sync.conflicts(uid=holder) if c.field == field and c.kind == "value"
+                            ]
+                        pending[(holder, field)].append(lost)
+                    else:
+                        conflicts.append(
+                            Conflict(0, uid, field, "unique", holder_hlc, w_value, w_hlc, w_value, w_origin, holder)
+                        )
+                        withheld = True
+            if conflicts or key in with_conflicts or key in pending:
+                earlier = [c for c in pending.get(key, []) if c.kind == "unique" and c.uid == uid and c.other_uid]
+                pending[key] = conflicts + earlier
+            held_here = states.get(uid)
+            if held_here is None:
+                held_here = states[uid] = RecordOutcome()
+            if held_here.set(field, w_hlc, w_value, withheld):
+                changed_uids.add(uid)
+                if withheld:
+                    ready.pop(uid, None)
+            per_uid.setdefault(uid, {})[field] = None if withheld else w_value
+            if field in UNIQUE_FIELDS and w_value and not withheld:
+                claimed[field][w_value] = uid
+        uow.sync.replace_conflicts_many(pending)
+        uow.sync.set_outcomes({u: states[u] for u in changed_uids}, existing=had_row, texts=ready)
         if write_rows:
-            incomplete: list[str] = []
-            seen: list[tuple[str, int]] = []
-            stored: dict[str, dict[str, Any]] = {}
-            partial = [u for u, v in per_uid.items() if len(v) < len(WORKER_FIELDS)]
-            for (u, f), s in uow.sync.fields(partial).items():
-                stored.setdefault(u, {})[f] = json.loads(s.applied)
             merged: dict[str, dict[str, Any]] = {}
             for uid in sorted(per_uid):
                 # A new record needs all its fields: take the stored outcome of those not touched now.
-                values = stored.get(uid, {})
+                values = states[uid].applied_values()
                 values.update(per_uid[uid])
                 merged[uid] = values
             written = uow.sync.write_workers(merged, user=user, now=now)
+            incomplete: list[str] = []
+            seen: list[tuple[str, int]] = []
             for uid in sorted(per_uid):
                 status, version = written[uid]
                 if status == "inserted":
@@ -415,32 +519,47 @@ class SyncService:
 
     # -- export -------------------------------------------------------------------------------------
     def export(self, out: Path, station_name: str | None = None) -> ExportResult:
+        with _batch_work():
+            return self._export(out, station_name)
+
+    def _export(self, out: Path, station_name: str | None) -> ExportResult:
         keys = self._keys()
-        with self._uow(write=True) as uow:
+        with self._uow(write=True) as uow, uow.sync.large_cache():
+            require(uow, Permission.ENTER_DATA)
             self._capture(uow)
             own = uow.sync.own()
             if own is None:
                 raise UsageError("sync.no_station")
+            ack: dict[str, Any] | None = None
             if station_name is None:
                 if own.is_office:
                     raise UsageError("sync.office_needs_station")
                 recipient = next((s for s in uow.sync.stations() if s.is_office), None)
                 assert recipient is not None
-                changes = uow.sync.changes_by_origin(own.id, own.acked_hlc)
-                payload: dict[str, Any] = {"changes": [c.to_json() for c in changes]}
+                rows = uow.sync.edits_by_origin(own.id, own.acked_hlc)
+                merges = uow.sync.merges(origin=own.id, after_hlc=own.acked_hlc)
             else:
                 if not own.is_office:
                     raise UsageError("sync.station_cannot_ack")
                 recipient = uow.sync.station_by_name(station_name)
                 if recipient is None or recipient.is_self:
                     raise UsageError("sync.unknown_station", name=station_name)
-                payload = self._acknowledgement(uow, recipient)
-                changes = [Change.from_json(c) for c in payload["changes"]]
+                rows, ack = self._acknowledgement(uow, recipient)
+                merges = uow.sync.merges(not_origin=recipient.id)
+            records = len({r[0] for r in rows})
+            changes = len(rows)  # edits: one per record and clock reading
             seq = own.last_seq_out + 1
             package_id = secrets.token_hex(16)
+            head = '{"ack":' + json.dumps(ack, ensure_ascii=False, separators=(",", ":")) + "," if ack else "{"
+            merge_list = [{"loser": m[0], "winner": m[1], "hlc": m[2], "origin": m[3]} for m in merges]
+            body = (
+                head + '"merges":' + json.dumps(merge_list, separators=(",", ":"))
+                + ',"edits":[' + ",".join(map(_edit_text, rows)) + "]}"
+            )  # fmt: skip
             data = self._write(
-                out, keys, own, recipient, seq, package_id, payload, len({c.uid for c in changes})
-            )
+                out, keys, own, recipient, seq, package_id, body.encode(), len(rows), records,
+                uow.audit.latest_hash() if getattr(uow, "audit", None) is not None else "",
+            )  # fmt: skip
             uow.sync.update_station(own.id, last_seq_out=seq)
             uow.sync.add_package(
                 PackageRecord(
@@ -451,36 +570,32 @@ class SyncService:
                     recipient.id,
                     seq,
                     self._clock(),
-                    records=len({c.uid for c in changes}),
+                    records=records,
                 )  # fmt: skip
             )
+            record(uow, self._user(), "sync_export", "sync_package", package_id, None,
+                   {"to": recipient.name, "seq": seq, "records": records, "edits": len(rows), "file": out.name,
+                    "acknowledgement": ack is not None}, at=self._clock())  # fmt: skip
             uow.commit()
-        return ExportResult(package_id, out, len({c.uid for c in changes}), len(changes), seq, recipient.name)
+        return ExportResult(package_id, out, records, changes, seq, recipient.name)
 
-    def _acknowledgement(self, uow: UnitOfWork, station: Station) -> dict[str, Any]:
-        uids = uow.sync.uids_of(station.id) | uow.sync.uids_in_villages(station.villages)
-        changes = uow.sync.changes_of_uids(uids, exclude_origin=station.id)
-        conflicts = [c for uid in sorted(uow.sync.uids_of(station.id)) for c in uow.sync.conflicts(uid=uid)]
-        return {
-            "changes": [c.to_json() for c in changes],
-            "ack": {
-                "accepted_up_to": uow.sync.max_hlc(station.id),
-                "next_seq": next_sequence(uow.sync.seqs_from(station.id)),
-                "conflicts": [
-                    {
-                        "uid": c.uid,
-                        "field": c.field,
-                        "kind": c.kind,
-                        "shown": c.winner_value,
-                        "kept": c.loser_value,
-                    }
-                    for c in conflicts
-                ],
-                "members": [
-                    {"uid": uid, "status": status, "kpj": kpj}
-                    for uid, status, kpj in uow.sync.status_and_kpj(uids)
-                ],
-            },
+    def _acknowledgement(self, uow: UnitOfWork, station: Station) -> tuple[list[tuple[Any, ...]], dict[str, Any]]:
+        own_uids = uow.sync.uids_of(station.id)
+        uids = own_uids | uow.sync.uids_in_villages(station.villages)
+        rows = uow.sync.edits_of_uids(uids, exclude_origin=station.id)
+        conflicts = [c for c in uow.sync.conflicts() if c.uid in own_uids]
+        return rows, {
+            "accepted_up_to": uow.sync.max_hlc(station.id),
+            "next_seq": next_sequence(uow.sync.seqs_from(station.id)),
+            "conflicts": [
+                {"uid": c.uid, "field": c.field, "kind": c.kind, "shown": c.winner_value, "kept": c.loser_value}
+                for c in conflicts
+            ],
+            "members": [{"uid": uid, "status": status, "kpj": kpj} for uid, status, kpj in uow.sync.status_and_kpj(uids)],
+            "refused": [
+                {"uid": r.uid, "hlc": r.hlc, "name": r.name, "field": r.field, "code": r.code, "params": dict(r.params)}
+                for r in uow.sync.refusals(station.id)
+            ],
         }
 
     def _write(
@@ -491,10 +606,13 @@ class SyncService:
         recipient: Station,
         seq: int,
         package_id: str,
-        payload: dict[str, Any],
+        body: bytes,
+        edits: int,
         records: int,
+        audit_hash: str,
     ) -> bytes:
-        plain = zlib.compress(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+        # Level 1: most of the size for a fraction of the time (the payload is mostly repeated keys).
+        plain = zlib.compress(body, 1)
         context = f"{package_id}|{sender.id}|{recipient.id}|{seq}".encode()
         ciphertext, epk, nonce = _crypto().seal(plain, recipient.box_public, context)
         manifest = {
@@ -505,9 +623,10 @@ class SyncService:
             "seq": seq,
             "schema_version": SCHEMA_VERSION,
             "created": self._clock().isoformat(timespec="seconds"),
-            "counts": {"changes": len(payload["changes"]), "records": records},
+            "counts": {"edits": edits, "records": records},
             "members": {PAYLOAD: hashlib.sha256(ciphertext).hexdigest()},
             "encryption": {"algorithm": _crypto().ALGORITHM, "epk": epk, "nonce": nonce},
+            "audit_chain_hash": audit_hash,
         }
         manifest_bytes = json.dumps(manifest, sort_keys=True, indent=1).encode()
         buffer = io.BytesIO()
@@ -524,6 +643,10 @@ class SyncService:
 
     # -- import -------------------------------------------------------------------------------------
     def import_package(self, path: Path) -> ImportResult:
+        with _batch_work():
+            return self._import_package(path)
+
+    def _import_package(self, path: Path) -> ImportResult:
         try:
             size = path.stat().st_size
         except OSError as exc:
@@ -539,12 +662,15 @@ class SyncService:
             manifest = json.loads(manifest_bytes)
             package_id, sender_id, recipient_id = manifest["package_id"], manifest["from"], manifest["to"]
             seq = int(manifest["seq"])
-            enc = manifest["encryption"]
+            if not isinstance(manifest["encryption"], dict):
+                raise ValueError("encryption")
             payload_hash = manifest["members"][PAYLOAD]
+            schema = manifest.get("schema_version")
         except (ValueError, KeyError, TypeError):
             raise IntegrityError("sync.package_damaged", path=str(path)) from None
         keys = self._keys()
         with self._uow(write=True) as uow:
+            require(uow, Permission.ENTER_DATA)
             own = uow.sync.own()
             if own is None:
                 raise UsageError("sync.no_station")
@@ -560,24 +686,55 @@ class SyncService:
                 if known.digest == digest:
                     return ImportResult("already-imported", package_id, sender.name)
                 raise IntegrityError("sync.package_replaced", package_id=package_id)
+            if schema != SCHEMA_VERSION:
+                raise IntegrityError("sync.schema_version", path=str(path), found=str(schema), expected=SCHEMA_VERSION)
             earlier = uow.sync.package_with_seq(sender.id, seq)
             if earlier is not None:
                 raise IntegrityError("sync.sequence_reused", seq=seq, sender=sender.name)
             if hashlib.sha256(ciphertext).hexdigest() != payload_hash:
                 raise IntegrityError("sync.package_damaged", path=str(path))
+            return self._merge_package(uow, path, digest, manifest, ciphertext, keys, own, sender)
+
+    def _merge_package(self, uow: UnitOfWork, path: Path, digest: str, manifest: dict[str, Any],
+                       ciphertext: bytes, keys: StationKeys, own: Station, sender: Station) -> ImportResult:
+        """The checked package decrypted, its values checked, merged and committed (one transaction)."""
+        package_id, seq, enc = manifest["package_id"], int(manifest["seq"]), manifest["encryption"]
+        with uow.sync.large_cache():
             context = f"{package_id}|{sender.id}|{own.id}|{seq}".encode()
             plain = keys.open(ciphertext, epk=enc.get("epk", ""), nonce=enc.get("nonce", ""), context=context)
             if plain is None:
                 raise IntegrityError("sync.package_damaged", path=str(path))
-            changes, ack = _read_payload(plain, path, sender, own)
+            edits, ack, merges = _read_payload(plain, path, sender, own)
             # Everything is checked: from here on, the package is merged as one transaction.
-            self._capture(uow)
+            involved = {e.uid for e in edits} | {u for m in merges for u in m[:2]}
+            self._capture(uow, involved | {w for w, _h in uow.sync.merged(involved).values()})
+            merge_trail = []
+            for loser, winner, merge_hlc, origin in merges:
+                if uow.sync.merged([winner]) or loser == winner:
+                    continue  # a chain or a loop: the first merge of a record stands
+                if self._apply_merge(uow, loser, winner, merge_hlc, origin) is not None:
+                    merge_trail.append(("sync_merge", "worker", loser, None, {"into": winner, "origin": origin}))
+            edits = _redirect(edits, uow.sync.merged({e.uid for e in edits}))
+            states = uow.sync.outcomes({e.uid for e in edits})
+            edits, refused = self._check(edits, states)
             clock = Hlc.parse(own.clock) if own.clock else None
-            if changes:
+            if edits:
                 # Observing the newest reading is observing them all (texts sort like clocks).
-                clock = observe(clock, Hlc.parse(max(c.hlc for c in changes)), own.id)
-            new = uow.sync.add_changes(changes)
-            counts = self._settle(uow, {c.key for c in new}, fresh=new)
+                clock = observe(clock, Hlc.parse(max(e.hlc for e in edits)), own.id)
+            # Every change received goes in the trail with the values it replaces here (taken before the
+            # merge settles them); the new values as stored with the edit, not encoded a second time.
+            replaced = {
+                e.uid: _dump({f: states[e.uid].applied(f) for f in e.values}) for e in edits if e.uid in states
+            }
+            texts: dict[tuple[str, str], str] = {}
+            new = uow.sync.add_edits(edits, texts)
+            counts = self._settle(uow, new, texts=texts, states=states)
+            if not sender.is_office:
+                uow.sync.clear_refusals(sender.id, {e.uid for e in edits})
+                uow.sync.add_refusals(package_id, sender.id, refused)
+            else:
+                uow.sync.clear_refusals()
+                uow.sync.add_refusals(package_id, sender.id, _refusals_from(ack))
             if clock is not None:
                 uow.sync.update_station(own.id, clock=clock.text())
             now = self._clock()
@@ -586,16 +743,65 @@ class SyncService:
                     own.id, acked_hlc=max(own.acked_hlc, str(ack.get("accepted_up_to", "")))
                 )
             uow.sync.update_station(sender.id, last_seq_in=max(sender.last_seq_in, seq), last_package_at=now)
-            touched = {c.uid for c in changes}
+            touched = {e.uid for e in edits}
             conflicts = len(uow.sync.conflict_keys(touched))
-            record = PackageRecord(package_id, digest, "in", sender.id, own.id, seq, now, len(touched),
-                                   counts.inserted, counts.updated, conflicts)  # fmt: skip
-            uow.sync.add_package(record)
+            uow.sync.add_package(
+                PackageRecord(package_id, digest, "in", sender.id, own.id, seq, now, len(touched),
+                              counts.inserted, counts.updated, conflicts)  # fmt: skip
+            )
+            actor = self._user()
+            summary = {"from": sender.name, "seq": seq, "records": len(touched), "inserted": counts.inserted,
+                       "updated": counts.updated, "conflicts": conflicts, "refused": len(refused),
+                       "incomplete": len(counts.incomplete), "file": path.name, "sha256": digest,
+                       "sender_audit_chain_hash": str(manifest.get("audit_chain_hash", ""))[:64]}  # fmt: skip
+            record(uow, actor, "sync_acknowledgement" if sender.is_office else "sync_import", "sync_package",
+                  package_id, None, summary, at=now)  # fmt: skip
+            record_many(uow, actor, merge_trail, at=now)
+            trail = getattr(uow, "audit", None)
+            if trail is not None:
+                trail.append_many(at=now, actor=actor, entries=[
+                    ("sync_change", "worker", e.uid, replaced.get(e.uid), texts.get((e.uid, e.hlc)) or _dump(e.values))
+                    for e in edits
+                ])  # fmt: skip
+            tombs = uow.sync.merged(touched)
+            for uid, (winner, _h) in tombs.items():
+                version = uow.sync.tombstone(uid, _tomb_reason(winner))
+                if version is not None:
+                    uow.sync.mark_seen([(uid, version)])
             uow.commit()
         return ImportResult(
             "applied", package_id, sender.name, len(touched), counts.inserted, counts.updated, conflicts,
-            counts.incomplete,
+            counts.incomplete, tuple(refused),
         )  # fmt: skip
+
+    def _check(self, edits: list[Edit], states: dict[str, RecordOutcome]) -> tuple[list[Edit], list[Refusal]]:
+        """Incoming edits split into those that pass the rules of manual entry and the refusals of the
+        others (:mod:`jamsos_desktop.domain.sync_check`); a record's edits are checked in clock order,
+        each against the record as the accepted ones before it left it."""
+        rules = Rules(self._regions(), self._regency(), self._clock().date())
+        running: dict[str, dict[str, Any]] = {}
+        per_uid: dict[str, int] = {}
+        for edit in edits:
+            per_uid[edit.uid] = per_uid.get(edit.uid, 0) + 1
+        accepted: list[Edit] = []
+        refused: list[Refusal] = []
+        for edit in sorted(edits, key=lambda e: (e.hlc, e.uid)):
+            current = running.get(edit.uid)
+            if current is None and edit.uid in states:
+                current = states[edit.uid].values
+            problems = check_edit(edit.values, current, rules)
+            if problems:
+                name = edit.values.get("name")
+                if type(name) is not str:
+                    name = (current or {}).get("name")
+                name = name if type(name) is str else ""
+                refused.extend(Refusal(edit.uid, edit.hlc, name, p.field, p.code, p.params) for p in problems)
+                continue
+            accepted.append(edit)
+            if per_uid[edit.uid] > 1:  # a later edit of the record is checked against this one's result
+                running[edit.uid] = {**(current or {}), **edit.values}
+        return accepted, refused
+
 
     # -- review -------------------------------------------------------------------------------------
     def conflicts(self, limit: int | None = None) -> list[Conflict]:
@@ -605,24 +811,94 @@ class SyncService:
     def resolve(self, conflict_id: int, *, keep_loser: bool) -> None:
         """Close a value conflict with the chosen value; the resolution travels like any change."""
         with self._uow(write=True) as uow:
+            require(uow, Permission.RESOLVE_CONFLICTS)
             self._capture(uow)
             own = uow.sync.own()
             conflict = uow.sync.conflict(conflict_id)
             if own is None or conflict is None:
                 raise UsageError("sync.conflict_unknown", id=conflict_id)
-            key = (conflict.uid, conflict.field)
-            outcome = resolve_field(uow.sync.changes_for([key])[key])
+            uid, field = conflict.uid, conflict.field
+            outcome = resolve_field(
+                c for e in uow.sync.edits_of([uid]).get(uid, []) for c in e.changes() if c.field == field
+            )
             value = conflict.loser_value if keep_loser else conflict.winner_value
             clock = tick(Hlc.parse(own.clock) if own.clock else None, _ms(self._clock()), own.id)
             clock = max(clock, tick(Hlc.parse(outcome.winner.hlc), 0, own.id))
             heads = (outcome.winner.hlc, *(c.hlc for c in outcome.losers))
-            change = Change(
-                conflict.uid, conflict.field, value, clock.text(), own.id, ChangeKind.RESOLVE, heads
-            )
-            uow.sync.add_changes([change])
-            self._settle(uow, {key})
+            edit = Edit(uid, clock.text(), own.id, ChangeKind.RESOLVE, {field: value}, {field: heads})
+            self._settle(uow, uow.sync.add_edits([edit]))
             uow.sync.update_station(own.id, clock=clock.text())
+            record(uow, self._user(), "sync_resolve", "worker", uid,
+                   {"field": field, "shown": conflict.winner_value, "other": conflict.loser_value},
+                   {"field": field, "value": value, "conflict": conflict_id}, at=self._clock())  # fmt: skip
             uow.commit()
+
+    # -- merging duplicates -------------------------------------------------------------------------
+    def merge(self, winner_uid: str, loser_uid: str) -> MergeResult:
+        """The same person registered twice: ``winner_uid`` survives, ``loser_uid`` becomes a tombstone
+        pointing to it. The loser's heirs the winner lacks join the winner's (a change of the winner that
+        travels like any edit), its enrolments, payments and events move over; the merge itself travels
+        in packages, so every site makes the same tombstone and later changes of the loser made where the
+        merge was not known yet land on the winner. A verifier's act (like resolving a conflict)."""
+        with _batch_work(), self._uow(write=True) as uow:
+            require(uow, Permission.RESOLVE_CONFLICTS)
+            self._capture(uow)
+            if winner_uid == loser_uid:
+                raise UsageError("sync.merge_same")
+            ids = uow.sync.worker_ids([winner_uid, loser_uid])
+            for uid in (winner_uid, loser_uid):
+                if uid not in ids:
+                    raise UsageError("sync.merge_unknown", uid=uid)
+            merged = uow.sync.merged([winner_uid, loser_uid])
+            if merged:
+                raise UsageError("sync.merge_tombstone", uid=next(iter(merged)))
+            own = uow.sync.own()
+            clock = tick(Hlc.parse(own.clock) if own and own.clock else None, _ms(self._clock()),
+                         own.id if own else "local")  # fmt: skip
+            names = uow.sync.worker_names([winner_uid, loser_uid])
+            heirs = self._union_heirs(uow, winner_uid, loser_uid)
+            moved = self._apply_merge(uow, loser_uid, winner_uid, clock.text(), own.id if own else "local") or {}
+            if heirs is not None:
+                uow.sync.set_heirs(winner_uid, heirs, user=self._user(), now=self._clock())
+            if own is not None:
+                uow.sync.update_station(own.id, clock=clock.text())
+            record(uow, self._user(), "sync_merge", "worker", loser_uid, {"name": names.get(loser_uid, "")},
+                   {"into": winner_uid, "name": names.get(winner_uid, ""), **moved}, at=self._clock())  # fmt: skip
+            uow.commit()
+        return MergeResult(winner_uid, loser_uid, moved.get("enrolments", 0), moved.get("payments", 0))
+
+    def _union_heirs(self, uow: UnitOfWork, winner: str, loser: str) -> list[list[Any]] | None:
+        """The winner's heirs plus the loser's it lacks (by name and relationship); None: nothing to add."""
+        rows = {uid: values for uid, _v, _at, values in uow.sync.worker_values_of([winner, loser])}
+        mine, theirs = rows[winner]["heirs"], rows[loser]["heirs"]
+        known = {(h[0].casefold(), h[1]) for h in mine}
+        extra = [h for h in theirs if (h[0].casefold(), h[1]) not in known]
+        return mine + extra if extra else None
+
+    def _apply_merge(self, uow: UnitOfWork, loser: str, winner: str, hlc: str, origin: str) -> dict[str, int] | None:
+        """Make the tombstone here (idempotent): record the merge, move the loser's local data, drop its
+        conflicts, settle both records again (the winner may now hold a NIK the loser held). None: known."""
+        if not uow.sync.add_merge(loser, winner, hlc, origin):
+            return None
+        # Changes of the loser made after the merge (here before the merge was known) belong to the winner.
+        late = [e for e in uow.sync.edits_of([loser]).get(loser, []) if e.hlc > hlc]
+        if late:
+            uow.sync.delete_edits(loser, [e.hlc for e in late])
+            uow.sync.add_edits([replace(e, uid=winner, supersedes={}) for e in late])
+        ids = uow.sync.worker_ids([loser, winner])
+        moved: dict[str, int] = {}
+        if loser in ids and winner in ids:
+            moved = uow.sync.move_worker_data(ids[loser], ids[winner])
+        uow.sync.drop_conflicts_of(loser)
+        version = uow.sync.tombstone(loser, _tomb_reason(winner))
+        if version is not None:
+            uow.sync.mark_seen([(loser, version)])
+        history = uow.sync.edits_of([loser, winner])
+        self._settle(uow, [e for edits in history.values() for e in edits])
+        version = uow.sync.tombstone(loser, _tomb_reason(winner))
+        if version is not None:
+            uow.sync.mark_seen([(loser, version)])
+        return moved
 
     def inbox(self) -> list[StationInfo]:
         now = self._clock()
@@ -666,22 +942,69 @@ def _unpack(data: bytes, path: Path) -> tuple[bytes, bytes, bytes]:
     return out[MANIFEST], out[SIGNATURE], out[PAYLOAD]
 
 
+def _refusals_from(ack: dict[str, Any] | None) -> list[Refusal]:
+    """The office's refusals of this station's edits, as its acknowledgement lists them."""
+    out = []
+    for item in (ack or {}).get("refused") or ():
+        try:
+            out.append(Refusal(str(item["uid"]), str(item["hlc"]), str(item.get("name", "")), str(item["field"]),
+                               str(item["code"]), dict(item.get("params") or {})))  # fmt: skip
+        except (KeyError, TypeError, ValueError):
+            continue
+    return out
+
+
+def _edit_text(row: tuple[Any, ...]) -> str:
+    """A stored edit row as its JSON object in a package, without decoding its values."""
+    uid, hlc, origin, kind, data, supersedes = row
+    return (
+        f'{{"uid":{value_text(uid)},"hlc":{value_text(hlc)},"origin":{value_text(origin)},'
+        f'"kind":{value_text(kind)},"values":{data},"supersedes":{supersedes}}}'
+    )
+
+
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+
+
 def _read_payload(
     plain: bytes, path: Path, sender: Station, own: Station
-) -> tuple[list[Change], dict[str, Any] | None]:
+) -> tuple[list[Edit], dict[str, Any] | None]:
     try:
         inflater = zlib.decompressobj()
         raw = inflater.decompress(plain, MAX_PAYLOAD_BYTES)
         if inflater.unconsumed_tail:
             raise IntegrityError("sync.package_too_big", path=str(path))
         payload = json.loads(raw)
-        changes = [Change.from_json(c) for c in payload["changes"]]
+        edits = [Edit.from_json(e) for e in payload["edits"]]
         ack = payload.get("ack")
+        merges = []
+        for m in payload.get("merges") or ():
+            loser, winner, hlc, origin = m["loser"], m["winner"], m["hlc"], m["origin"]
+            if not all(type(v) is str and 0 < len(v) <= 80 for v in (loser, winner, hlc, origin)):
+                raise ValueError("malformed merge")
+            Hlc.parse(hlc)
+            merges.append((loser, winner, hlc, origin))
     except (ValueError, KeyError, TypeError, zlib.error):
         raise IntegrityError("sync.package_damaged", path=str(path)) from None
-    if not sender.is_office and any(c.origin != sender.id for c in changes):
+    if not sender.is_office and (
+        any(e.origin != sender.id for e in edits) or any(m[3] != sender.id for m in merges)
+    ):
         # A station speaks only for itself; the office relays others' changes.
         raise IntegrityError("sync.foreign_changes", sender=sender.name)
     if sender.is_office != (ack is not None):
         raise IntegrityError("sync.package_damaged", path=str(path))
-    return changes, ack
+    return edits, ack, sorted(merges, key=lambda m: (m[2], m[0]))
+
+
+def _redirect(edits: list[Edit], merged: dict[str, tuple[str, str]]) -> list[Edit]:
+    """Edits of a merged record made after the merge (where it was not known yet) go to the survivor;
+    those made before stay with the tombstone as its history."""
+    if not merged:
+        return edits
+    out = []
+    for edit in edits:
+        target = merged.get(edit.uid)
+        if target is not None and edit.hlc > target[1]:
+            edit = replace(edit, uid=target[0], supersedes={})
+        out.append(edit)
+    return out

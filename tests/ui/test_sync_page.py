@@ -83,3 +83,32 @@ def test_refused_package_shows_the_sentence(qtbot, tmp_path: Path) -> None:  # t
         assert "rusak" in page.status.text()
     finally:
         office.close()
+
+
+def test_the_same_nik_from_two_laptops_is_merged_from_the_conflict_list(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    office = open_context(data_dir=tmp_path / "office")
+    laptops = [open_context(data_dir=tmp_path / name) for name in ("rias", "labu")]
+    try:
+        for minute, (ctx, name) in enumerate(zip(laptops, ("Rias", "Labu"), strict=True)):
+            office.sync.register_station(name, ["19.03.01.2008"], tmp_path / f"{name}.station")
+            ctx.sync.join(tmp_path / f"{name}.station")
+            ctx.clock = lambda minute=minute: datetime(2026, 11, 24, 9, minute)
+            ctx.registry.register(replace(MUNIP, name="Munip" if minute == 0 else "Munip Hasan"))
+            ctx.sync.export(tmp_path / f"{name}.jamsync")
+            office.sync.import_package(tmp_path / f"{name}.jamsync")
+        page = SyncPage(office)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.conflicts.rowCount() == 1, timeout=10_000)
+        page.conflicts.selectRow(0)
+        assert page.merge_keep_this.isEnabled() and not page.keep_shown.isHidden()
+        with qtbot.waitSignal(page.finished, timeout=20_000) as blocker:
+            page.merge_keep_this.click()
+        assert blocker.args[0].winner != blocker.args[0].loser
+        qtbot.waitUntil(lambda: page.conflicts.rowCount() == 0, timeout=10_000)
+        workers = office.registry.summaries(office.registry.search_ids(WorkerQuery()))
+        by_nik = {w.nik: w for w in workers}
+        assert MUNIP.nik in by_nik and by_nik[MUNIP.nik].name == "Munip Hasan"  # the record kept took the NIK
+    finally:
+        office.close()
+        for ctx in laptops:
+            ctx.close()

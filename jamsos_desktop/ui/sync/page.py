@@ -65,6 +65,17 @@ class SyncPage(QWidget):
         self.keep_shown.setObjectName("syncKeepShown")
         self.keep_other = QPushButton(self.tr("Pakai nilai lain"), self)
         self.keep_other.setObjectName("syncKeepOther")
+        # Two records holding the same NIK/KPJ are usually one person registered twice: merge them.
+        self.merge_keep_this = QPushButton(self.tr("Gabungkan: pertahankan data ini"), self)
+        self.merge_keep_this.setObjectName("syncMergeKeepThis")
+        self.merge_keep_other = QPushButton(self.tr("Gabungkan: pertahankan data lain"), self)
+        self.merge_keep_other.setObjectName("syncMergeKeepOther")
+        for button in (self.merge_keep_this, self.merge_keep_other):
+            button.setToolTip(
+                self.tr("Satu orang terdaftar dua kali: data yang lain menjadi arsip yang menunjuk ke data "
+                        "yang dipertahankan; ahli waris, kepesertaan dan iurannya dipindahkan.")
+            )
+            button.setEnabled(False)
         self.import_button = QPushButton(self.tr("Impor paket\u2026"), self)
         self.import_button.setObjectName("syncImportButton")
         self.export_button = QPushButton(self.tr("Ekspor paket\u2026"), self)
@@ -78,6 +89,8 @@ class SyncPage(QWidget):
         review.addWidget(self.keep_shown)
         review.addWidget(self.keep_other)
         review.addStretch(1)
+        review.addWidget(self.merge_keep_this)
+        review.addWidget(self.merge_keep_other)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
@@ -91,6 +104,9 @@ class SyncPage(QWidget):
         self.export_button.clicked.connect(self._ask_export)
         self.keep_shown.clicked.connect(lambda: self.resolve_selected(keep_other=False))
         self.keep_other.clicked.connect(lambda: self.resolve_selected(keep_other=True))
+        self.merge_keep_this.clicked.connect(lambda: self.merge_selected(keep_other=False))
+        self.merge_keep_other.clicked.connect(lambda: self.merge_selected(keep_other=True))
+        self.conflicts.itemSelectionChanged.connect(self._selection_changed)
         self.refresh()
 
     # -- reading ------------------------------------------------------------------------------------
@@ -122,7 +138,18 @@ class SyncPage(QWidget):
                 self.conflicts.setItem(row, column, QTableWidgetItem(text))
         if conflicts:
             self.conflicts.selectRow(0)
+        self._selection_changed()
         self.refreshed.emit()
+
+    def _selected(self) -> Any:
+        row = self.conflicts.currentRow()
+        return self._conflicts[row] if 0 <= row < len(self._conflicts) else None
+
+    def _selection_changed(self) -> None:
+        conflict = self._selected()
+        can_merge = conflict is not None and bool(conflict.other_uid)
+        self.merge_keep_this.setEnabled(can_merge)
+        self.merge_keep_other.setEnabled(can_merge)
 
     # -- actions ------------------------------------------------------------------------------------
     def resolve_selected(self, *, keep_other: bool) -> None:
@@ -137,6 +164,20 @@ class SyncPage(QWidget):
             self._fail,
             owner=self,
         )
+
+    def merge_selected(self, *, keep_other: bool) -> None:
+        """Merge the two records of the selected unique conflict, keeping this one or the other."""
+        conflict = self._selected()
+        if conflict is None or not conflict.other_uid:
+            return
+        winner, loser = (conflict.other_uid, conflict.uid) if keep_other else (conflict.uid, conflict.other_uid)
+        sync = self._context.sync
+        run_in_background(lambda: sync.merge(winner, loser), self._merged, self._fail, owner=self)
+
+    def _merged(self, result: Any) -> None:
+        self.status.setText(self.tr("Data digabung."))
+        self.finished.emit(result)
+        self.refresh()
 
     def import_file(self, path: Path) -> None:
         self._busy(True)
@@ -173,8 +214,17 @@ class SyncPage(QWidget):
 
     def _done(self, result: Any) -> None:
         self._busy(False)
-        fields = {k: v for k, v in vars(result).items() if k != "path"} if hasattr(result, "__dict__") else {}
-        self.status.setText(json.dumps(fields, default=str, ensure_ascii=False))
+        refused = getattr(result, "refused", ())
+        fields = (
+            {k: v for k, v in vars(result).items() if k not in ("path", "refused")} if hasattr(result, "__dict__") else {}
+        )
+        if refused:
+            fields["refused"] = len(refused)
+        lines = [json.dumps(fields, default=str, ensure_ascii=False)]
+        if refused:
+            lines.append(self.tr("Data yang ditolak (tidak disimpan):"))
+            lines.extend(r.message(i18n.current()) for r in refused)
+        self.status.setText("\n".join(lines))
         self.finished.emit(result)
         self.refresh()
 

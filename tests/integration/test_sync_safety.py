@@ -1,0 +1,115 @@
+"""Sync is permissioned and audited (issues 6 and 7): operators export and import packages, only a
+verifier resolves conflicts (in the service, not only in the GUI); every package, every change it
+brings, every resolution is in the hash-chained trail with who did it, and the sender's latest chain
+hash travels in the package."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from jamsos_desktop.app import open_context
+from jamsos_desktop.domain.safety import Actor, AuditQuery, Role
+from jamsos_desktop.domain.worker import WorkerData
+from jamsos_desktop.domain.worker_types import Sex
+from jamsos_desktop.services.access import PermissionDenied
+
+RIAS = "19.03.01.2008"
+MUNIP = WorkerData(name="Munip", sex=Sex.MALE, birth_date=date(1990, 8, 12), village_code=RIAS, nik="1903011208902835")
+
+
+def _as(ctx, name: str, role: Role) -> None:  # type: ignore[no-untyped-def]
+    ctx.access.become(Actor(name, role, user_id=7))
+
+
+def _data(worker) -> WorkerData:  # type: ignore[no-untyped-def]
+    return WorkerData(**{n: getattr(worker, n) for n in WorkerData.__dataclass_fields__})
+
+
+@pytest.fixture
+def pair(tmp_path: Path):  # type: ignore[no-untyped-def]
+    office = open_context(data_dir=tmp_path / "office")
+    office.initialize("19.03")
+    office.sync.register_station("Rias", [RIAS], tmp_path / "rias.station")
+    station = open_context(data_dir=tmp_path / "station")
+    station.initialize("19.03")
+    station.sync.join(tmp_path / "rias.station")
+    yield office, station
+    office.close()
+    station.close()
+
+
+def _entries(ctx, action: str) -> list:  # type: ignore[no-untyped-def,type-arg]
+    return [e for e in ctx.audit.search(AuditQuery(limit=1000)) if e.action == action]
+
+
+def test_operators_move_packages_and_everything_is_in_the_trail(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    office, station = pair
+    saved = station.registry.register(MUNIP).worker
+    _as(station, "rina", Role.OPERATOR)
+    exported = station.sync.export(tmp_path / "1.jamsync")
+    with zipfile.ZipFile(tmp_path / "1.jamsync") as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    assert len(manifest["audit_chain_hash"]) == 64 and manifest["audit_chain_hash"] != "0" * 64
+    [entry] = _entries(station, "sync_export")
+    assert entry.actor == "rina" and entry.entity_id == exported.package_id
+
+    _as(office, "sari", Role.OPERATOR)
+    result = office.sync.import_package(tmp_path / "1.jamsync")
+    assert result.inserted == 1
+    [entry] = _entries(office, "sync_import")
+    summary = json.loads(entry.new)
+    assert entry.actor == "sari" and summary["inserted"] == 1 and summary["from"] == "Rias"
+    assert summary["sender_audit_chain_hash"] == manifest["audit_chain_hash"]
+    [change] = _entries(office, "sync_change")
+    assert change.entity_id == saved.uid and json.loads(change.new)["name"] == "Munip" and change.old is None
+    assert office.audit.verify()[1] == []
+
+
+def test_only_a_verifier_resolves_a_conflict(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    office, station = pair
+    saved = station.registry.register(MUNIP).worker
+    station.sync.export(tmp_path / "1.jamsync")
+    office.sync.import_package(tmp_path / "1.jamsync")
+    for ctx, phone in ((station, "081211112222"), (office, "081333334444")):
+        worker = _by_uid(ctx, saved.uid)
+        ctx.registry.update(worker.id, replace(_data(worker), phone=phone), expected_version=worker.version)
+    station.sync.export(tmp_path / "2.jamsync")
+    assert office.sync.import_package(tmp_path / "2.jamsync").conflicts == 1
+    [conflict] = office.sync.conflicts()
+
+    _as(office, "sari", Role.OPERATOR)
+    with pytest.raises(PermissionDenied):
+        office.sync.resolve(conflict.id, keep_loser=True)
+    assert office.sync.counts()[1] == 1  # nothing changed
+
+    _as(office, "vera", Role.VERIFIER)
+    office.sync.resolve(conflict.id, keep_loser=True)
+    assert office.sync.counts()[1] == 0
+    [entry] = _entries(office, "sync_resolve")
+    assert entry.actor == "vera" and entry.entity_id == saved.uid
+    assert json.loads(entry.new)["value"] == conflict.loser_value
+
+
+def test_an_operator_cannot_register_a_station(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    office, _station = pair
+    _as(office, "sari", Role.OPERATOR)
+    with pytest.raises(PermissionDenied):
+        office.sync.register_station("Tanjung Labu", ["19.03.02.2001"], tmp_path / "tl.station")
+    assert not (tmp_path / "tl.station").exists()
+
+
+def _by_uid(ctx, uid: str):  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    with sqlite3.connect(ctx.data_dir / "jamsos.sqlite3") as db:
+        (worker_id,) = db.execute("SELECT id FROM worker WHERE uid = ?", (uid,)).fetchone()
+    return ctx.registry.get(worker_id)
+
+
+
