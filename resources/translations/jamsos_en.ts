@@ -2325,6 +2325,18 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
         <translation>Use the other value</translation>
     </message>
     <message>
+        <source>Gabungkan: pertahankan data ini</source>
+        <translation>Merge: keep this record</translation>
+    </message>
+    <message>
+        <source>Gabungkan: pertahankan data lain</source>
+        <translation>Merge: keep the other record</translation>
+    </message>
+    <message>
+        <source>Satu orang terdaftar dua kali: data yang lain menjadi arsip yang menunjuk ke data yang dipertahankan; ahli waris, kepesertaan dan iurannya dipindahkan.</source>
+        <translation>One person registered twice: the other record becomes an archive entry pointing to the one kept; its heirs, enrolments and payments move over.</translation>
+    </message>
+    <message>
         <source>Impor paket…</source>
         <translation>Import package…</translation>
     </message>
@@ -2349,12 +2361,20 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
         <translation>yes</translation>
     </message>
     <message>
+        <source>Data digabung.</source>
+        <translation>Records merged.</translation>
+    </message>
+    <message>
         <source>Impor paket</source>
         <translation>Import package</translation>
     </message>
     <message>
         <source>Ekspor paket</source>
         <translation>Export package</translation>
+    </message>
+    <message>
+        <source>Data yang ditolak (tidak disimpan):</source>
+        <translation>Refused records (not saved):</translation>
     </message>
 </context>
 <context>
