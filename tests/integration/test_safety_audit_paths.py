@@ -86,13 +86,15 @@ INTERNAL = {
     "cards_demo.seed_demo_handover",
     "programme_demo.seed_demo_programme",
     "programme_demo._self_payments",
-    # Sync (issue 6) is owned by its own service and tests (tests/integration/test_sync.py).
+    # Sync (issue 6) is owned by its own service and tests: its permissions and audit entries are
+    # checked in tests/integration/test_sync_safety.py and test_sync_merge_records.py.
     "sync.SyncService.register_station",
     "sync.SyncService.join",
     "sync.SyncService.capture",
-    "sync.SyncService.export",
-    "sync.SyncService.import_package",
+    "sync.SyncService._export",
+    "sync.SyncService._import_package",
     "sync.SyncService.resolve",
+    "sync.SyncService.merge",
 }
 
 
