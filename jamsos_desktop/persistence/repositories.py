@@ -377,22 +377,23 @@ class WorkerRepository:
         times: dict[datetime, str] = {now: stamp}
         workers: list[tuple[Any, ...]] = []
         heirs: list[tuple[Any, ...]] = []
+        # Enum values through ``_value_`` (a plain attribute; ``.value`` is a descriptor call, 300,000 of them).
         for data, uid in items:
             consent = data.consent
             workers.append(
                 (
                     next_id, uid, data.nik or None, int(data.no_nik), data.kk, data.name, _name_key(data.name),
-                    data.sex.value if data.sex else "", data.birth_place,
+                    data.sex._value_ if data.sex else "", data.birth_place,
                     data.birth_date.isoformat() if data.birth_date else None, data.address, data.rt, data.rw,
                     data.village_code, data.occupation, data.phone, int(data.income), data.kpj or None,
-                    data.status.value, consent.purpose, int(consent.given), consent.recorded_by or user,
+                    data.status._value_, consent.purpose, int(consent.given), consent.recorded_by or user,
                     times.get(consent.recorded_at) or times.setdefault(consent.recorded_at, _sqlite_time(consent.recorded_at))
                     if consent.recorded_at else stamp, data.notes, "",
                     stamp, user, stamp, user, 1,
                 )
             )  # fmt: skip
             for position, heir in enumerate(data.heirs):
-                heirs.append((next_id, position, heir.name, heir.relationship.value, heir.nik or None, heir.phone))
+                heirs.append((next_id, position, heir.name, heir.relationship._value_, heir.nik or None, heir.phone))
             next_id += 1
         if workers:
             with search_index.bulk_insert(connection, workers[0][0]):
