@@ -1079,63 +1079,71 @@ class CalendarRepository:
 
         Paid months are the funded months whose funder month has been paid (net) by an invoice.
         """
+        return self.budget_breakdown(programme_id)[1]
+
+    def budget_breakdown(
+        self, programme_id: int
+    ) -> tuple[dict[int | None, tuple[int, int]], list[tuple[str, str, int, int, int]]]:
+        """``planned_by_funder`` and ``by_district`` from one pass over the enrolments.
+
+        The database groups the enrolments by kecamatan, funder and funded range (a few dozen groups
+        for 100,000 enrolments); the paid funder months are a short list. Planned and paid months per
+        kecamatan and per funder are then summed over those groups, so the enrolments (joined to their
+        workers for the kecamatan) are read once instead of once per figure.
+        """
         e = EnrolmentRow
         district_code = func.substr(WorkerRow.village_code, 1, 8)
         last = least(e.funded_to, func.coalesce(e.end_month, _FAR))
-        groups = (
-            select(
-                district_code.label("code"),
-                e.funder_id.label("funder_id"),
-                e.funded_from.label("ffrom"),
-                last.label("flast"),
-                func.count().label("n"),
-            )
+        groups = self.session.execute(
+            select(district_code, e.funder_id, e.funded_from, last, func.count())
             .join(WorkerRow, WorkerRow.id == e.worker_id)
             .where(e.programme_id == programme_id)
             .group_by(district_code, e.funder_id, e.funded_from, last)
-            .cte("dgroups")
+        ).all()
+        paid_months = set(
+            self.session.execute(
+                select(FunderPaymentRow.funder_id, FunderPaymentLineRow.month)
+                .join(FunderPaymentRow, FunderPaymentRow.id == FunderPaymentLineRow.payment_id)
+                .where(FunderPaymentRow.programme_id == programme_id)
+                .group_by(FunderPaymentRow.funder_id, FunderPaymentLineRow.month)
+                .having(func.sum(FunderPaymentLineRow.workers) > 0)
+            ).all()
         )
-        paid_months = (
-            select(FunderPaymentRow.funder_id.label("funder_id"), FunderPaymentLineRow.month.label("m"))
-            .join(FunderPaymentRow, FunderPaymentRow.id == FunderPaymentLineRow.payment_id)
-            .where(FunderPaymentRow.programme_id == programme_id)
-            .group_by(FunderPaymentRow.funder_id, FunderPaymentLineRow.month)
-            .having(func.sum(FunderPaymentLineRow.workers) > 0)
-            .cte("paid_months")
-        )
-        planned = select(
-            groups.c.code,
-            func.sum(groups.c.n),
-            func.sum(groups.c.n * greatest(groups.c.flast - groups.c.ffrom + 1, literal(0, Integer))),
-        ).group_by(groups.c.code)
-        paid = (
-            select(groups.c.code, func.sum(groups.c.n))
-            .select_from(
-                groups.join(
-                    paid_months,
-                    and_(
-                        paid_months.c.funder_id == groups.c.funder_id,
-                        paid_months.c.m >= groups.c.ffrom,
-                        paid_months.c.m <= groups.c.flast,
-                    ),
-                )
+        funders: dict[int | None, list[int]] = {}
+        districts: dict[str, list[int]] = {}
+        for code, fid, ffrom, flast, n in groups:
+            n, ffrom, flast = int(n), int(ffrom), int(flast)
+            months = max(0, flast - ffrom + 1)
+            paid = (
+                sum(1 for m in range(ffrom, flast + 1) if (fid, m) in paid_months) if fid is not None else 0
             )
-            .group_by(groups.c.code)
-        )
-        paid_map = {c: int(n or 0) for c, n in self.session.execute(paid)}
+            f = funders.setdefault(fid, [0, 0])
+            f[0] += n
+            f[1] += n * months
+            d = districts.setdefault(code, [0, 0, 0])
+            d[0] += n
+            d[1] += n * months
+            d[2] += n * paid
         names = {
             c: n
             for c, n in self.session.execute(
                 select(RegionRow.code, RegionRow.name).where(RegionRow.level == 3)
             )
         }
-        return [
-            (code, names.get(code, code), int(n), int(m or 0), paid_map.get(code, 0))
-            for code, n, m in self.session.execute(planned.order_by(groups.c.code))
-        ]
+        return (
+            {fid: (n, m) for fid, (n, m) in funders.items()},
+            [(code, names.get(code, code), n, m, paid) for code, (n, m, paid) in sorted(districts.items())],
+        )
 
     def self_paid_total(self, programme_id: int) -> int:
-        stmt = select(func.sum(SelfPaymentRow.amount)).where(SelfPaymentRow.programme_id == programme_id)
+        """Net self-paid money of a programme (reversals are negative amounts)."""
+        programme = SelfPaymentRow.programme_id
+        if self.session.get_bind().dialect.name == "sqlite":
+            # Nearly every payment belongs to the programme asked about: reading the table in order
+            # (``+ 0`` keeps SQLite off the programme indexes) is 5x faster than fetching 400,000 rows
+            # one by one in index order, since ``amount`` is in no index.
+            programme = programme + 0  # type: ignore[assignment]
+        stmt = select(func.sum(SelfPaymentRow.amount)).where(programme == programme_id)
         return int(self.session.scalar(stmt) or 0)
 
 

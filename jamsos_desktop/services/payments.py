@@ -479,9 +479,8 @@ class PaymentService:
         with self._uow() as uow:
             programme = _programme(uow, programme_id)
             holidays = frozenset(d for d, _ in uow.holidays.all())
-            planned = uow.calendar.planned_by_funder(programme_id)
+            planned, districts = uow.calendar.budget_breakdown(programme_id)
             paid = uow.calendar.funder_paid(programme_id)
-            districts = uow.calendar.by_district(programme_id)
             totals = uow.calendar.month_totals(programme_id, programme.start.index, programme.end.index)
             self_paid = uow.calendar.self_paid_total(programme_id)
         amount = programme.monthly_amount
