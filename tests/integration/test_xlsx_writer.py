@@ -78,7 +78,9 @@ def test_a_workbook_reads_back_with_its_values_formats_and_layout(tmp_path: Path
     with zipfile.ZipFile(tmp_path / "x.xlsx") as archive:
         assert archive.testzip() is None
         workbook_xml = archive.read("xl/workbook.xml").decode()
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
     assert "_xlnm._FilterDatabase" in workbook_xml and "$A$1:$E$4" in workbook_xml
+    assert "xml:space" not in sheet_xml  # only texts with spaces at either end need it (none here)
 
 
 def test_the_importer_reads_what_the_writer_writes(tmp_path: Path) -> None:
