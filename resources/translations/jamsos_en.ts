@@ -1204,6 +1204,11 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
 <context>
     <name>HolidaysDialog</name>
     <message>
+        <source>Hanya verifikator atau administrator yang boleh mengubah daftar hari libur.</source>
+        <extracomment>The list moves every due date: a verifier&apos;s or administrator&apos;s change (the service refuses it to an operator too); an operator still reads the list and the year&apos;s due dates.</extracomment>
+        <translation>Only a verifier or an administrator may change the holiday list.</translation>
+    </message>
+    <message>
         <source>%1 hari libur</source>
         <translation>%1 holidays</translation>
     </message>

@@ -303,3 +303,24 @@ def test_budget_shows_the_forecast_if_the_quota_fills(qtbot, programs_page, ui_c
     page.programTable.selectRow(first)
     qtbot.waitUntil(lambda: "tanpa kuota" in page.forecastLabel.text(), timeout=10_000)
     assert page.budgetTable.item(0, 5).text() == ""
+
+
+def test_an_operator_reads_the_holidays_but_cannot_change_them(qtbot, calendar_page, ui_context) -> None:  # type: ignore[no-untyped-def]
+    from jamsos_desktop.domain.errors import JamsosError
+    from jamsos_desktop.domain.safety import Actor, Role
+
+    page, _ = calendar_page
+    ui_context.programmes.set_holiday(date(2026, 8, 17), "Hari Kemerdekaan RI")
+    ui_context.access.become(Actor("budi", Role.OPERATOR, user_id=7))
+    dialog = page.edit_holidays()
+    ui = dialog.ui
+    qtbot.waitUntil(lambda: ui.holidayTable.rowCount() == 1, timeout=10_000)
+    ui.holidayTable.selectRow(0)
+    assert not any(
+        w.isEnabled() for w in (ui.addButton, ui.saveButton, ui.removeButton, ui.fixedButton, ui.importButton)
+    )
+    assert "verifikator" in ui.messageLabel.text()
+    assert dialog.due_dates()[7] == date(2026, 8, 18)  # the list still moves the due dates it shows
+    with pytest.raises(JamsosError):  # and the service refuses the operator too
+        ui_context.programmes.remove_holiday(date(2026, 8, 17))
+    assert ui_context.programmes.holidays(2026) == [(date(2026, 8, 17), "Hari Kemerdekaan RI")]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QTableWidgetIte
 from jamsos_desktop.domain.calendar import DUE_DAY, due_date
 from jamsos_desktop.domain.formatting import format_date, format_number, month_names, weekday_name
 from jamsos_desktop.domain.programme import Month
+from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.ui.generated.ui_holidays_dialog import Ui_HolidaysDialog
 from jamsos_desktop.ui.programs.page import error_text
 from jamsos_desktop.ui.programs.tasks import run_in_background
@@ -65,6 +66,16 @@ class HolidaysDialog(QDialog):
         ui.importButton.clicked.connect(lambda: self.import_file())
         ui.buttonBox.rejected.connect(self.reject)
         ui.holidayNameEdit.returnPressed.connect(self.add)
+        access = getattr(context, "access", None)
+        #: The list moves every due date: a verifier's or administrator's change (the service refuses
+        #: it to an operator too); an operator still reads the list and the year's due dates.
+        self.may_edit = access is None or access.can(Permission.MANAGE_PROGRAMMES)
+        if not self.may_edit:
+            why = self.tr("Hanya verifikator atau administrator yang boleh mengubah daftar hari libur.")
+            for w in (ui.addButton, ui.fixedButton, ui.importButton, ui.holidayNameEdit, ui.dateEdit):
+                w.setEnabled(False)
+                w.setToolTip(why)
+            ui.messageLabel.setText(why)
         self._set_date(date(ui.yearSpin.value(), 1, 1))
         self._selected()
         self.reload()
@@ -152,8 +163,8 @@ class HolidaysDialog(QDialog):
 
     def _selected(self) -> None:
         day = self.selected_day()
-        self.ui.saveButton.setEnabled(day is not None)
-        self.ui.removeButton.setEnabled(day is not None)
+        self.ui.saveButton.setEnabled(day is not None and self.may_edit)
+        self.ui.removeButton.setEnabled(day is not None and self.may_edit)
         if day is not None:
             self._set_date(day)
             self.ui.holidayNameEdit.setText(dict(self._all).get(day, ""))
