@@ -24,6 +24,7 @@ from jamsos_desktop.domain.sync import (
     value_text,
 )
 from jamsos_desktop.persistence import search_index
+from jamsos_desktop.persistence.concurrency import reserve_ids
 from jamsos_desktop.persistence.models import HeirRow, WorkerRow
 from jamsos_desktop.persistence.repositories import _sqlite_time
 from jamsos_desktop.persistence.sync_models import (
@@ -513,7 +514,8 @@ class SyncRepository:
     ) -> dict[str, tuple[str, int]]:
         """:meth:`write_worker` for many records at once: one read per batch of records, then one
         ``executemany`` per statement (insert, update, heirs) and one search-index pass for new rows."""
-        if self._raw() is None:
+        pg = self.session.connection().dialect.name == "postgresql"
+        if self._raw() is None and not pg:
             return {uid: self.write_worker(uid, v, user=user, now=now) for uid, v in sorted(items.items())}
         self.session.flush()
         uids = sorted(items)
@@ -540,8 +542,12 @@ class SyncRepository:
         named: list[tuple[Any, ...]] = []
         nameless: list[tuple[Any, ...]] = []
         replaced_heirs: list[int] = []
-        next_id = int(self.session.scalar(select(func.coalesce(func.max(WorkerRow.id), 0))) or 0) + 1
-        first_id = next_id
+        creatable = [
+            uid for uid in uids if uid not in existing and not any(items[uid].get(f) is None for f in _REQUIRED)
+        ]
+        # Ids for the new rows: on a server other desktops insert at the same time (the sequence).
+        new_ids = iter(reserve_ids(self.session, WorkerRow.__table__, len(creatable)))
+        first_id = 0
         for uid in uids:
             values = items[uid]
             row = existing.get(uid)
@@ -556,6 +562,10 @@ class SyncRepository:
                 if full["heirs"] is None:
                     full["heirs"] = []
                 cols = _column_values(full, None)
+                if pg:
+                    cols["no_nik"], cols["consent_given"] = bool(cols["no_nik"]), bool(cols["consent_given"])
+                next_id = next(new_ids)
+                first_id = first_id or next_id
                 inserts.append(
                     (next_id, uid, *(cols[c] for c in _SYNC_COLUMNS), stamp, user, stamp, user, 1)
                 )
@@ -563,7 +573,6 @@ class SyncRepository:
                     (next_id, i, h[0], h[1], h[2], h[3] or "") for i, h in enumerate(full["heirs"])
                 )
                 out[uid] = ("inserted", 1)
-                next_id += 1
                 continue
             current = worker_values(row, heirs.get(row.id, []))
             changed = [f for f, v in values.items() if value_text(current.get(f)) != value_text(v)]
@@ -573,6 +582,8 @@ class SyncRepository:
             full = dict(current)
             full.update({f: values[f] for f in changed})
             cols = _column_values(full, _sqlite_time(row.consent_at) if row.consent_at else None)
+            if pg:
+                cols["no_nik"], cols["consent_given"] = bool(cols["no_nik"]), bool(cols["consent_given"])
             if "name" in changed:
                 named.append((*(cols[c] for c in _SYNC_COLUMNS), stamp, user, row.id))
             else:
@@ -582,19 +593,32 @@ class SyncRepository:
                 new_heirs.extend((row.id, i, h[0], h[1], h[2], h[3] or "") for i, h in enumerate(full["heirs"]))
             out[uid] = ("updated", row.version + 1)
         connection = self.session.connection()
-        cursor = self._raw()
+        if pg:
+            # psycopg's executemany (pipelined) with its own placeholders; dates and times go as text.
+            cursor = connection.connection.driver_connection.cursor()
+
+            def run_many(sql: str, rows: list[tuple[Any, ...]]) -> None:
+                cursor.executemany(sql.replace("?", "%s"), rows)
+        else:
+            cursor = self._raw()
+            run_many = cursor.executemany
         # Updates first: a row giving up a unique value (NIK, KPJ) frees it for a new row.
         if named:
-            cursor.executemany(_UPDATE_WORKER, named)
+            run_many(_UPDATE_WORKER, named)
         if nameless:
-            cursor.executemany(_UPDATE_WORKER_NAMELESS, nameless)
+            run_many(_UPDATE_WORKER_NAMELESS, nameless)
         if inserts:
             with search_index.bulk_insert(connection, first_id):
-                cursor.executemany(_INSERT_WORKER, inserts)
+                run_many(_INSERT_WORKER, inserts)
         if replaced_heirs:
-            self._in("DELETE FROM heir WHERE worker_id IN ({})", replaced_heirs)
+            if pg:
+                for start in range(0, len(replaced_heirs), _BATCH):
+                    chunk = replaced_heirs[start : start + _BATCH]
+                    self.session.execute(delete(HeirRow).where(HeirRow.worker_id.in_(chunk)))
+            else:
+                self._in("DELETE FROM heir WHERE worker_id IN ({})", replaced_heirs)
         if new_heirs:
-            cursor.executemany(_INSERT_HEIR, new_heirs)
+            run_many(_INSERT_HEIR, new_heirs)
         # Rows written behind the ORM's back: nothing loaded earlier may be trusted any more.
         self.session.expire_all()
         return out
