@@ -74,6 +74,31 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("id", type=int)
     p.set_defaults(handler=cmd_program_budget)
 
+    hol = sub.add_parser(
+        "holidays", parents=[common], help="holidays that move due dates: list, add, remove, fixed, import"
+    )
+    hsub = hol.add_subparsers(dest="holidays_command", metavar="ACTION", parser_class=type(hol))
+    hol.set_defaults(handler=lambda a, s: _missing(a, "holidays"))
+    p = hsub.add_parser("list", parents=[common], help="the holiday list (of one year)")
+    p.add_argument("--year", type=int)
+    p.set_defaults(handler=cmd_holidays_list)
+    p = hsub.add_parser("add", parents=[common], help="add or rename a holiday")
+    p.add_argument("date", metavar="YYYY-MM-DD")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_holidays_add)
+    p = hsub.add_parser("remove", parents=[common], help="remove a holiday")
+    p.add_argument("date", metavar="YYYY-MM-DD")
+    p.set_defaults(handler=cmd_holidays_remove)
+    p = hsub.add_parser("fixed", parents=[common], help="add the fixed-date national holidays of a year")
+    p.add_argument("year", type=int)
+    p.set_defaults(handler=cmd_holidays_fixed)
+    p = hsub.add_parser(
+        "import", parents=[common], help="import a year's list (.xlsx/.csv: tanggal, keterangan)"
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true")
+    p.set_defaults(handler=cmd_holidays_import)
+
     p = psub.add_parser("extend", parents=[common], help="change the number of funded months")
     p.add_argument("id", type=int)
     p.add_argument("--funded-months", required=True, type=int, metavar="K")
@@ -242,6 +267,18 @@ def cmd_program_budget(args: argparse.Namespace, session: Session) -> Result:
         "self_paid": b.self_paid,
         "quota": b.quota,
         "forecast_planned": b.forecast_planned,
+        "forecast": None
+        if b.forecast is None
+        else {
+            "joining": b.forecast.joining,
+            "join_month": str(b.forecast.join_month),
+            "months_each": b.forecast.months_each,
+            "extra": b.forecast.extra,
+            "total": b.forecast.total,
+            "funders": [
+                {"id": x.funder_id, "joining": x.joining, "extra": x.extra} for x in b.forecast.by_funder
+            ],
+        },
         "funders": [
             {
                 "id": int(x.key),
@@ -496,3 +533,55 @@ def cmd_pay_list(args: argparse.Namespace, session: Session) -> Result:
             ],
         )
     return Result(data, lines)
+
+
+def cmd_holidays_list(args: argparse.Namespace, session: Session) -> Result:
+    ctx = session.context()
+    days = ctx.programmes.holidays(args.year)
+    return Result(
+        {"holidays": [{"date": d.isoformat(), "name": n} for d, n in days]},
+        table(["Tanggal", "Keterangan"], [[format_date(d), n] for d, n in days]),
+    )
+
+
+def cmd_holidays_add(args: argparse.Namespace, session: Session) -> Result:
+    ctx = session.context()
+    day = _date(args.date)
+    ctx.programmes.set_holiday(day, args.name)
+    return Result(
+        {"date": day.isoformat(), "name": " ".join(args.name.split())}, [f"{format_date(day)}: {args.name}"]
+    )
+
+
+def cmd_holidays_remove(args: argparse.Namespace, session: Session) -> Result:
+    ctx = session.context()
+    day = _date(args.date)
+    removed = ctx.programmes.remove_holiday(day)
+    return Result(
+        {"date": day.isoformat(), "removed": removed},
+        [f"{format_date(day)} {'dihapus' if removed else 'tidak ada di daftar'}"],
+        exit_code=0 if removed else 1,
+    )
+
+
+def cmd_holidays_fixed(args: argparse.Namespace, session: Session) -> Result:
+    ctx = session.context()
+    added = ctx.programmes.add_fixed_holidays(args.year)
+    return Result({"year": args.year, "added": added}, [f"{added} libur tetap tahun {args.year} ditambahkan"])
+
+
+def cmd_holidays_import(args: argparse.Namespace, session: Session) -> Result:
+    ctx = session.context()
+    r = ctx.programmes.import_holidays(args.file, dry_run=args.dry_run)
+    data = {
+        "read": r.read,
+        "added": r.added,
+        "updated": r.updated,
+        "unchanged": r.unchanged,
+        "rejected": [{"row": row, "message": why} for row, why in r.rejected],
+        "years": list(r.years),
+        "dry_run": args.dry_run,
+    }
+    lines = [f"Dibaca {r.read}, ditambahkan {r.added}, diubah {r.updated}, ditolak {len(r.rejected)}"]
+    lines += [f"Baris {row}: {why}" for row, why in r.rejected]
+    return Result(data, lines, exit_code=1 if r.rejected else 0)
