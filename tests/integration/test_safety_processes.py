@@ -268,22 +268,22 @@ IMPORT_SCRIPT = textwrap.dedent(
 
         def __enter__(self):
             inner = self.uow.__enter__()
-            bulk, commit = inner.workers.bulk_add, inner.commit
+            bulk, commit = inner.workers.bulk_add_ids, inner.commit
 
-            def bulk_add(items, **kw):
+            def bulk_add_ids(items, **kw):
                 items = list(items)
                 half = len(items) // 2
                 point("import-start")
-                bulk(items[:half], **kw)
+                first = bulk(items[:half], **kw)
                 point("import-half")
-                return half + bulk(items[half:], **kw)
+                return first + bulk(items[half:], **kw)
 
             def committed():
                 point("import-commit")
                 commit()
                 point("import-committed")
 
-            inner.workers.bulk_add, inner.commit = bulk_add, committed
+            inner.workers.bulk_add_ids, inner.commit = bulk_add_ids, committed
             return inner
 
         def __exit__(self, *exc):
