@@ -500,3 +500,38 @@ def test_a_restore_is_written_into_the_restored_trail(context) -> None:  # type:
     assert entry is not None and entry.actor == ACTOR
     assert entry.new_values()["file"] == made.path.name and len(entry.new_values()["sha256"]) == 64
     assert context.audit.verify()[1] == []
+
+
+def test_an_import_that_updates_records_old_and_new_values_of_what_changed(context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from jamsos_desktop.services.excel_import import WorkerImporter
+
+    importer = WorkerImporter(
+        context.unit_of_work,
+        context.region_table,
+        regency=context.regency,
+        user=context.user,
+        clock=context.clock,
+    )
+    importer.run(SAMPLE)
+    book = load_workbook(SAMPLE)
+    sheet = book.worksheets[0]
+    assert sheet["C6"].value == "Yusuf" and sheet["K6"].value == "088079869411"
+    sheet["K6"] = "081234567890"  # Yusuf's new phone
+    changed = tmp_path / "daftar_baru.xlsx"
+    book.save(changed)
+    before = context.audit.count()
+    result = importer.run(changed)
+    assert result.preview.count(result.preview.rows[0].outcome.__class__.UPDATE) == 1
+    updates = [
+        e for e in context.audit.search(AuditQuery(entity="worker", limit=50)) if e.action == "import_update"
+    ]
+    assert len(updates) == 1 and updates[0].actor == ACTOR and updates[0].seq > before
+    assert updates[0].old_values() == {"phone": "088079869411"}
+    assert updates[0].new_values() == {"phone": "081234567890"}
+    yusuf = context.registry.find_by_nik("1903011208902835")
+    assert updates[0].entity_id == str(yusuf.id)
+    summary = _newest(context, "import", "worker_import").new_values()
+    assert summary["file"] == "daftar_baru.xlsx" and summary["updated"] == 1 and summary["added"] == 0
+    assert context.audit.verify()[1] == []
