@@ -2,9 +2,10 @@
 
 - A clean 10,000-row list imports in at most 1.5x the floor: openpyxl read-only iteration of the same
   file plus one ``sqlite3`` ``executemany`` of the same rows.
-- Exporting 100,000 workers takes at most 10 s, scaled by a same-run floor where the machine is slower:
-  the budget is ``max(10 s, 1.5 x floor)``, the floor being a raw ``sqlite3`` read of the workers plus
-  openpyxl write-only output of the same number of cells (openpyxl's own cost, which no export beats).
+- Exporting the 100,000 workers of the shared benchmark database takes at most 10 s; a machine slower
+  than the reference gets 10 s scaled by its same-run floor (a raw ``sqlite3`` read of the same rows,
+  joined and sorted the same way, plus zlib over the sheet's own XML) against that floor measured on the
+  reference machine. The ratio to the floor is printed and recorded too.
 """
 
 from __future__ import annotations
@@ -12,21 +13,26 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
-import uuid
+import zipfile
+import zlib
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from bench_support import BENCH_WORKERS, record
 from openpyxl import Workbook, load_workbook
 
+from jamsos_desktop.app import open_context
 from jamsos_desktop.domain.nik import make_nik
 from jamsos_desktop.domain.regions import default_table
-from jamsos_desktop.domain.worker import Heir, WorkerData
-from jamsos_desktop.domain.worker_types import OCCUPATIONS, HeirRelationship, Sex
+from jamsos_desktop.domain.worker_types import OCCUPATIONS, Sex
 from jamsos_desktop.services.excel_export import WorkerExporter, builtin_profile
 from jamsos_desktop.services.excel_import import WorkerImporter
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.slow]
+#: The export floor (read + compress, full profile, 100,000 demo workers) on the reference machine, the
+#: 2-core AMD EPYC VM of bench_support, when other work left it alone: ~1.5 s read + ~0.5 s zlib.
+REFERENCE_EXPORT_FLOOR_S = 2.0
 HEADER = ["No", "NIK", "Nama Lengkap", "Jenis Kelamin", "Tempat Lahir", "Tanggal Lahir", "Alamat", "Desa/Kelurahan",
           "Kecamatan", "Pekerjaan", "No. HP", "Nama Ahli Waris", "Hubungan"]  # fmt: skip
 
@@ -78,84 +84,95 @@ def _floor_import(path: Path, database: Path) -> float:
     return time.perf_counter() - start
 
 
-def test_import_of_10000_rows_within_1_5x_the_floor(context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_of_10000_rows_within_1_5x_the_floor(tmp_path: Path) -> None:
+    """Best of two imports (each into a fresh database) against the best of three floors, interleaved,
+    so that a burst of load from elsewhere on a shared machine does not decide the ratio."""
     path = _write_list(tmp_path / "daftar.xlsx", _people(10_000))
-    importer = WorkerImporter(
-        context.unit_of_work,
-        context.region_table,
-        regency=context.regency,
-        user=context.user,
-        clock=context.clock,
-    )
-    context.region_table()  # loaded once per process in the application too
-    floors = []
+    floors: list[float] = []
+    runs: list[float] = []
     for attempt in range(2):
         floors.append(_floor_import(path, tmp_path / f"floor{attempt}.sqlite3"))
-    start = time.perf_counter()
-    result = importer.run(path)
-    elapsed = time.perf_counter() - start
+        ctx = open_context(data_dir=tmp_path / f"data{attempt}")
+        try:
+            ctx.clock = lambda: datetime(2026, 11, 24, 9, 0)
+            ctx.user = lambda: "petugas.uji"
+            importer = WorkerImporter(
+                ctx.unit_of_work, ctx.region_table, regency=ctx.regency, user=ctx.user, clock=ctx.clock
+            )
+            ctx.region_table()  # loaded once per process in the application too
+            start = time.perf_counter()
+            result = importer.run(path)
+            runs.append(time.perf_counter() - start)
+        finally:
+            ctx.close()
+        summary = result.summary()
+        assert summary["imported"] == 10_000, summary["errors"][:3]  # type: ignore[index]
     floors.append(_floor_import(path, tmp_path / "floor-after.sqlite3"))
-    floor = min(floors)
-    summary = result.summary()
-    assert summary["imported"] == 10_000, summary["errors"][:3]  # type: ignore[index]
-    print(f"\nimport 10,000 rows: {elapsed:.2f} s; floor {floor:.2f} s; ratio {elapsed / floor:.2f}")
+    elapsed, floor = min(runs), min(floors)
+    print(
+        f"\nimport 10,000 rows: {elapsed:.2f} s (runs {', '.join(f'{r:.2f}' for r in runs)}); "
+        f"floor {floor:.2f} s; ratio {elapsed / floor:.2f}"
+    )
+    record("import_10k_s", round(elapsed, 2))
+    record("import_10k_floor_s", round(floor, 2))
+    record("import_10k_ratio", round(elapsed / floor, 2))
     assert elapsed <= 1.5 * floor, (elapsed, floor)
 
 
-def _fill(context, count: int) -> None:  # type: ignore[no-untyped-def]
-    now = datetime(2026, 11, 24, 9, 0)
-    items = []
-    for row in _people(count, seed=11):
-        born = row[5].date()  # type: ignore[attr-defined]
-        items.append(
-            (
-                WorkerData(
-                    name=str(row[2]), sex=Sex(row[3]), birth_date=born, village_code=_codes()[str(row[7])],
-                    nik=str(row[1]), occupation=str(row[9]), phone=str(row[10]), rt="001", rw="002",
-                    heirs=(Heir("Ahli Waris", HeirRelationship.CHILD),),
-                ),
-                str(uuid.uuid4()),
-            )
-        )  # fmt: skip
-    with context.unit_of_work(write=True) as uow:
-        uow.workers.bulk_add(items, user="bench", now=now)
-        uow.commit()
-
-
-_CODES: dict[str, str] = {}
-
-
-def _codes() -> dict[str, str]:
-    if not _CODES:
-        regions = default_table()
-        _CODES.update({v.name: v.code for d in regions.districts("19.03") for v in regions.villages(d.code)})
-    return _CODES
-
-
-def _floor_export(database: str, out: Path, columns: int) -> float:
+def _floor_export(database: Path, sheet: bytes, statuses: tuple[str, ...]) -> tuple[float, float]:
+    """(read, compress): a raw ``sqlite3`` read of the exported rows (the same columns, join, filter and
+    order), and zlib at the writer's level over the sheet's own XML. No export can beat either."""
+    where = f"WHERE w.status IN ({', '.join('?' * len(statuses))}) " if statuses else ""
+    sql = (
+        "SELECT w.id, w.nik, w.kk, w.name, w.sex, w.birth_place, w.birth_date, w.address, w.rt, w.rw, "
+        "w.village_code, w.occupation, w.phone, w.income, w.kpj, w.status, h.name, h.relationship, h.nik, "
+        "h.phone FROM worker w LEFT JOIN heir h ON h.worker_id = w.id AND h.position = 0 "
+        f"LEFT JOIN region v ON v.code = w.village_code {where}ORDER BY v.name, w.name_key, w.id"
+    )
     start = time.perf_counter()
     with sqlite3.connect(database) as raw:
-        rows = raw.execute("select * from worker").fetchall()
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("x")
-    width = min(columns, len(rows[0]))
-    for row in rows:
-        values = [str(v) if v is not None else None for v in row[:width]]
-        values += [None] * (columns - width)
-        sheet.append(values)
-    book.save(out)
-    return time.perf_counter() - start
-
-
-def test_export_of_100000_workers(context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    _fill(context, 100_000)
-    exporter = WorkerExporter(context.unit_of_work, context.region_table, regency=context.regency)
-    profile = builtin_profile("full")
-    floor = _floor_export(context.database.target.display, tmp_path / "floor.xlsx", len(profile.columns))
+        rows = raw.execute(sql, statuses).fetchall()
+    read = time.perf_counter() - start
+    assert rows
     start = time.perf_counter()
-    result = exporter.export(tmp_path / "semua.xlsx", profile=profile)
-    elapsed = time.perf_counter() - start
-    assert result.rows == 100_000
-    budget = max(10.0, 1.5 * floor)
-    print(f"\nexport 100,000 workers: {elapsed:.2f} s; floor {floor:.2f} s; budget {budget:.2f} s")
-    assert elapsed <= budget, (elapsed, floor)
+    packer = zlib.compressobj(1, zlib.DEFLATED, -15)
+    for offset in range(0, len(sheet), 1 << 20):
+        packer.compress(sheet[offset : offset + (1 << 20)])
+    packer.flush()
+    return read, time.perf_counter() - start
+
+
+@pytest.mark.parametrize("profile_name", ["full", "bpjs"])
+def test_export_of_100000_workers(demo_database, tmp_path: Path, profile_name: str) -> None:  # type: ignore[no-untyped-def]
+    """Within 10 s on this machine; on a slower one, 10 s scaled by how much slower its floor is than
+    ``REFERENCE_EXPORT_FLOOR_S`` (the same floor measured on the reference machine)."""
+    folder, _ = demo_database
+    ctx = open_context(data_dir=folder)
+    try:
+        ctx.region_table()  # loaded once per process in the application too
+        exporter = WorkerExporter(ctx.unit_of_work, ctx.region_table, regency=ctx.regency)
+        profile = builtin_profile(profile_name)
+        out = tmp_path / f"{profile_name}.xlsx"
+        start = time.perf_counter()
+        result = exporter.export(out, profile=profile)
+        elapsed = time.perf_counter() - start
+        database = Path(ctx.database.target.display)
+    finally:
+        ctx.close()
+    with zipfile.ZipFile(out) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    statuses = tuple(s.value for s in profile.statuses)
+    floors = [_floor_export(database, sheet, statuses) for _ in range(2)]
+    read, pack = min(f[0] for f in floors), min(f[1] for f in floors)
+    floor = read + pack
+    assert result.rows == BENCH_WORKERS or (profile.statuses and result.rows > 0)
+    budget = 10.0 * max(1.0, floor / REFERENCE_EXPORT_FLOOR_S)
+    print(
+        f"\nexport {result.rows:,} workers ({profile_name}): {elapsed:.2f} s; floor {floor:.2f} s "
+        f"(read {read:.2f} + compress {pack:.2f}); ratio {elapsed / floor:.2f}; budget {budget:.2f} s; "
+        f"{len(sheet) / 1e6:.0f} MB of sheet XML, file {out.stat().st_size / 1e6:.1f} MB"
+    )
+    record(f"export_{profile_name}_s", round(elapsed, 2))
+    record(f"export_{profile_name}_floor_s", round(floor, 2))
+    record(f"export_{profile_name}_ratio", round(elapsed / floor, 2))
+    assert elapsed <= budget, (elapsed, floor, budget)
