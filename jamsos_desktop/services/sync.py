@@ -1,16 +1,25 @@
 """Sync between village laptops (stations) and the district office (issue 6).
 
-* ``register_station`` (office) writes a provisioning file; ``join`` (laptop) takes on that identity.
-* Local edits are **captured** as per-field changes whenever the worker row's version differs from the
-  one sync last saw, so every path that writes workers (forms, Excel imports, KPJ imports) is tracked
-  without hooks; the clock reading follows the row's ``updated_at``.
+* ``register_station`` (office) writes a provisioning file; ``join`` (laptop) takes on that identity
+  (both administrator acts: ``manage_stations``).
+* Local edits are **captured** as one edit per record (the fields that changed, one clock reading)
+  whenever the worker row's version differs from the one sync last saw, so every path that writes
+  workers (forms, Excel imports, KPJ imports) is tracked without hooks; the clock reading follows the
+  row's ``updated_at``. A new worker is one edit of its 21 fields, one row in ``sync_edit``.
 * ``export`` writes one ``.jamsync`` zip: ``manifest.json`` (cleartext: ids, sequence, counts,
-  SHA-256 of the payload), ``signature`` (Ed25519 of the manifest by the sender) and ``payload.bin``
-  (the changes, encrypted to the recipient). Station → office: own changes the office has not
-  acknowledged. Office → station: an acknowledgement plus every change the office holds for the
-  station's records and villages (KPJ numbers, statuses, resolutions) made elsewhere.
-* ``import_package`` checks everything before writing anything, then merges in one transaction with
-  the rules of :mod:`jamsos_desktop.domain.sync` (order-independent, losers kept as conflicts).
+  SHA-256 of the payload, the sender's latest audit chain hash), ``signature`` (Ed25519 of the manifest
+  by the sender) and ``payload.bin`` (edits and merges, encrypted to the recipient). Station → office:
+  own edits the office has not acknowledged. Office → station: an acknowledgement (accepted up to,
+  next sequence, conflicts, refused edits with reasons, members' status and KPJ) plus every edit the
+  office holds for the station's records and villages made elsewhere.
+* ``import_package`` checks everything before writing anything, then checks every incoming value
+  with the rules of manual entry (:mod:`jamsos_desktop.domain.sync_check`; refused edits are listed,
+  the rest applies) and merges in one transaction with the rules of :mod:`jamsos_desktop.domain.sync`
+  (order-independent, losers kept as conflicts).
+* ``merge`` (a verifier) makes one record of two: the loser stays as a tombstone pointing to the
+  winner; the merge travels in packages.
+* Export and import need ``enter_data`` (operators move packages), resolving and merging
+  ``resolve_conflicts``; all of them are in the audit trail with the actor.
 """
 
 from __future__ import annotations
