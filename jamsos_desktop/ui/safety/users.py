@@ -240,9 +240,16 @@ class UsersDialog(QDialog):
         return button
 
     # -- the list ----------------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, after=None) -> None:  # type: ignore[no-untyped-def]
+        """Read the accounts again (off the UI thread); ``after()`` once the list shows them."""
         users = self._context.users
-        run_in_background(users.list, self._fill, self._refused)
+
+        def show(found: list[User]) -> None:
+            self._fill(found)
+            if after is not None:
+                after()
+
+        run_in_background(users.list, show, self._refused, owner=self)
 
     def _fill(self, users: list[User]) -> None:
         selected = self.current_user()
@@ -406,19 +413,14 @@ class UsersDialog(QDialog):
         def done(_result: object) -> None:
             self.messageLabel.setProperty("role", "hint")
             self.messageLabel.setText(message)
-            self.loaded.connect(self._after_reload(select, message))
-            self.refresh()
+            self.refresh(after=lambda: self._changed(select, message))
 
         run_in_background(work, done, self._refused, owner=self)
 
-    def _after_reload(self, select: str, message: str):  # type: ignore[no-untyped-def]
-        def once(_count: int) -> None:
-            self.loaded.disconnect(once)
-            if select:
-                self.select(select)
-            self.changed.emit(message)
-
-        return once
+    def _changed(self, select: str, message: str) -> None:
+        if select:
+            self.select(select)
+        self.changed.emit(message)
 
     def _refused(self, exc: BaseException) -> None:
         text = _text(exc)
