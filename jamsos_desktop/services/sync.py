@@ -310,6 +310,11 @@ class SyncService:
         dirty = sorted(uow.sync.dirty_workers(only), key=lambda d: (d[2], d[0]))
         if not dirty:
             return 0
+        tombs = uow.sync.merged(d[0] for d in dirty)
+        if tombs:
+            # A tombstone edited here stays here: elsewhere its changes would land on the survivor.
+            uow.sync.mark_seen((uid, version) for uid, version, _at, _v in dirty if uid in tombs)
+            dirty = [d for d in dirty if d[0] not in tombs]
         states = uow.sync.outcomes(d[0] for d in dirty)
         # Records the office refused: once edited here again, sent whole (the office has none of it).
         resend = uow.sync.refused_uids() if not own.is_office else set()
