@@ -14,6 +14,7 @@ the same time, so:
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Table, func, select, text
@@ -72,3 +73,23 @@ def copy_rows(session: Session, model: type, rows: list[dict[str, Any]]) -> None
     with raw.cursor() as cursor, cursor.copy(statement) as copy:
         for row in rows:
             copy.write_row([row.get(key, defaults.get(key)) for key in keys])
+
+
+def copy_tuples(session: Session, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """``COPY table (columns) FROM STDIN`` of plain value tuples (PostgreSQL, psycopg 3)."""
+    raw = session.connection().connection.driver_connection
+    with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def driver_executemany(session: Session, sql_qmark: str, rows: list[Sequence[Any]]) -> None:
+    """The driver's own executemany of ``sql_qmark`` (``?`` placeholders) in the session's transaction:
+    sqlite3 as written, psycopg (pipelined) with its ``%s`` placeholders."""
+    connection = session.connection()
+    raw = connection.connection.driver_connection
+    if connection.dialect.name == "postgresql":
+        with raw.cursor() as cursor:
+            cursor.executemany(sql_qmark.replace("?", "%s"), rows)
+    else:
+        raw.cursor().executemany(sql_qmark, rows)

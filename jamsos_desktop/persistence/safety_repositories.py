@@ -17,6 +17,7 @@ from jamsos_desktop.domain.safety import (
     entry_hash,
     values_digest,
 )
+from jamsos_desktop.persistence.concurrency import copy_tuples
 from jamsos_desktop.persistence.models import HeirRow, WorkerRow
 from jamsos_desktop.persistence.safety_models import AuditRow, UserRow
 
@@ -106,6 +107,9 @@ class AuditRepository:
             rows.append((seq, at, actor, action, entity, entity_id, old, new, digest, prev, digest_hash, False))
             prev = digest_hash
         self._pending.clear()
+        if connection.dialect.name == "postgresql" and len(rows) > 50:
+            copy_tuples(self.session, "audit_entry", _AUDIT_COLUMNS, rows)
+            return
         if connection.dialect.name == "sqlite" and len(rows) > 50:
             # Thousands of entries (an import): one driver-level executemany, several times faster than
             # the ORM's insert of dicts; the flag is stored as the ORM would (0/1).

@@ -24,7 +24,7 @@ from jamsos_desktop.domain.sync import (
     value_text,
 )
 from jamsos_desktop.persistence import search_index
-from jamsos_desktop.persistence.concurrency import reserve_ids
+from jamsos_desktop.persistence.concurrency import copy_tuples, driver_executemany, reserve_ids
 from jamsos_desktop.persistence.models import HeirRow, WorkerRow
 from jamsos_desktop.persistence.repositories import _sqlite_time
 from jamsos_desktop.persistence.sync_models import (
@@ -203,6 +203,9 @@ class SyncRepository:
         self.session = session
 
     # -- driver-level helpers (the merge handles tens of thousands of rows per package) ---------------
+    def _is_pg(self) -> bool:
+        return bool(self.session.connection().dialect.name == "postgresql")
+
     def _raw(self) -> Any:
         """The DB-API cursor of the session's connection (same transaction), or None off SQLite."""
         connection = self.session.connection()
@@ -359,9 +362,9 @@ class SyncRepository:
         rows = {uid: version for uid, version in versions}
         if not rows:
             return
-        cursor = self._raw()
-        if cursor is not None:
-            cursor.executemany(
+        if self._raw() is not None or self._is_pg():
+            driver_executemany(
+                self.session,
                 "INSERT INTO sync_record (uid, seen_version) VALUES (?, ?) "
                 "ON CONFLICT (uid) DO UPDATE SET seen_version = excluded.seen_version",
                 list(rows.items()),
@@ -420,6 +423,11 @@ class SyncRepository:
     def _insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
         """executemany of plain rows (the DB-API's own on SQLite: no per-row parameter processing)."""
         if not rows:
+            return
+        if self._is_pg():
+            names = list(rows[0])
+            self.session.flush()
+            copy_tuples(self.session, table.name, names, (tuple(r[n] for n in names) for r in rows))
             return
         cursor = self._raw()
         if cursor is None:

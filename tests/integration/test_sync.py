@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import sqlite3
 import stat
 import zipfile
 from dataclasses import replace
@@ -14,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from db_support import raw_db
 
 from jamsos_desktop.app import open_context
 from jamsos_desktop.cli.main import run
@@ -72,8 +72,7 @@ class Site:
             ctx.close()
 
     def workers(self) -> dict[str, dict]:  # type: ignore[type-arg]
-        with sqlite3.connect(self.path / "jamsos.sqlite3") as db:
-            db.row_factory = sqlite3.Row
+        with raw_db(self.path) as db:
             rows = db.execute(
                 "SELECT uid, nik, name, phone, village_code, status, kpj FROM worker"
             ).fetchall()
@@ -87,10 +86,8 @@ class Site:
 
     def dump(self) -> bytes:
         """Every table's content, to prove a refused package wrote nothing."""
-        with sqlite3.connect(self.path / "jamsos.sqlite3") as db:
-            tables = [
-                r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-            ]
+        with raw_db(self.path) as db:
+            tables = db.tables()
             text = "".join(f"{t}:{db.execute(f'SELECT * FROM {t} ORDER BY 1').fetchall()!r}" for t in tables)
         return hashlib.sha256(text.encode()).digest()
 
@@ -208,6 +205,7 @@ def test_concurrent_edits_converge_in_any_order_and_keep_the_conflict(sites, tmp
     assert ok(capsys, office.path, "stats")["open_conflicts"] == 0
 
 
+@pytest.mark.sqlite_only  # copies the office's database as files
 def test_packages_from_two_stations_in_either_order_give_the_same_office(
     sites, tmp_path: Path, capsys
 ) -> None:  # type: ignore[no-untyped-def]
@@ -322,7 +320,7 @@ def test_replay_with_other_content_is_refused(package, tmp_path: Path, capsys) -
 
 
 def _reset_seq(site: Site) -> None:
-    with sqlite3.connect(site.path / "jamsos.sqlite3") as db:
+    with raw_db(site.path) as db:
         db.execute("UPDATE sync_station SET last_seq_out = 0 WHERE is_self")
 
 

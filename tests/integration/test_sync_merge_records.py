@@ -5,12 +5,12 @@ changes of the tombstone made where the merge was not known yet land on the surv
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from db_support import raw_db
 
 from jamsos_desktop.app import open_context
 from jamsos_desktop.domain.errors import UsageError
@@ -41,9 +41,8 @@ class Site:
             ctx.close()
 
     def rows(self) -> dict[str, dict]:  # type: ignore[type-arg]
-        with sqlite3.connect(self.path / "jamsos.sqlite3") as db:
-            db.row_factory = sqlite3.Row
-            out = {r["uid"]: dict(r) for r in db.execute("SELECT id, uid, name, nik, phone, status, end_reason FROM worker")}
+        with raw_db(self.path) as db:
+            out = {r["uid"]: dict(zip(r.keys(), r, strict=True)) for r in db.execute("SELECT id, uid, name, nik, phone, status, end_reason FROM worker")}
             for uid, name in db.execute("SELECT w.uid, h.name FROM heir h JOIN worker w ON w.id = h.worker_id ORDER BY h.position"):
                 out[uid].setdefault("heirs", []).append(name)
         return out

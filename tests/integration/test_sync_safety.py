@@ -105,9 +105,9 @@ def test_an_operator_cannot_register_a_station(pair, tmp_path: Path) -> None:  #
 
 
 def _by_uid(ctx, uid: str):  # type: ignore[no-untyped-def]
-    import sqlite3
+    from db_support import raw_db
 
-    with sqlite3.connect(ctx.data_dir / "jamsos.sqlite3") as db:
+    with raw_db(ctx.data_dir) as db:
         (worker_id,) = db.execute("SELECT id FROM worker WHERE uid = ?", (uid,)).fetchone()
     return ctx.registry.get(worker_id)
 
