@@ -51,7 +51,6 @@ SORTED_TEXT_COLUMNS = (
     ("worker", "nik"),
     ("worker", "kpj"),
     ("worker", "phone"),
-    ("worker", "village_code"),
     ("region", "name"),
     ("region", "name_key"),
 )
