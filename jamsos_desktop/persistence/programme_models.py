@@ -176,13 +176,13 @@ class SelfPaymentRow(Base):
             "last_month",
             "reversal_of",
         ),
-        # The dashboard (migration 0006): originals in (last, first) order for the payments per month,
-        # the payments touching the last few months as one range, the reversals as another.
+        # The dashboard (migration 0006): payments per month in (last, first) order, the payments
+        # touching the last few months as one range of last_month.
         Index(
             "ix_self_payment_recent",
             "programme_id",
-            "reversal_of",
             "last_month",
+            "reversal_of",
             "first_month",
             "enrolment_id",
         ),

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, distinct, func, literal, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Integer, and_, case, distinct, except_, exists, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from jamsos_desktop.persistence.card_models import CardPrintRow
 from jamsos_desktop.persistence.models import RegionRow, WorkerRow
@@ -39,7 +39,6 @@ from jamsos_desktop.persistence.programme_models import (
 )
 from jamsos_desktop.persistence.programme_repository import (
     ACTIVE_STATUSES,
-    CalendarRepository,
     greatest,
 )
 
@@ -201,23 +200,21 @@ class ReportRepository:
         """(first month, last month, net number of payments), optionally only payments ending at or after
         ``since``.
 
-        The originals are one range of ``ix_self_payment_recent`` already in (last, first) order: a count
-        per group with neither a sort nor a per-row ``CASE``. The reversals (a handful) are read as rows
-        of their own range — ``reversal_of > 0``, which SQLite takes as a range where it would not take
-        ``IS NOT NULL`` — and subtracted here.
+        One range of ``ix_self_payment_recent`` grouped in its own (last, reversal, first) order: a count
+        per group with neither a sort nor a per-row ``CASE``. The originals (no reversal) fall into a few
+        dozen groups, each reversal (a handful) into its own; the reversals are subtracted here.
         """
         sp = SelfPaymentRow
-        mine = [sp.programme_id == programme_id] + ([sp.last_month >= since] if since is not None else [])
-        originals = (
-            select(sp.first_month, sp.last_month, func.count())
-            .where(*mine, sp.reversal_of.is_(None))
-            .group_by(sp.last_month, sp.first_month)
+        stmt = select(sp.first_month, sp.last_month, sp.reversal_of, func.count()).where(
+            sp.programme_id == programme_id
         )
-        net = {(a, b): int(n) for a, b, n in self.session.execute(originals)}
-        for a, b in self.session.execute(
-            select(sp.first_month, sp.last_month).where(*mine, sp.reversal_of > 0)
+        if since is not None:
+            stmt = stmt.where(sp.last_month >= since)
+        net: dict[tuple[int, int], int] = {}
+        for a, b, reversal, n in self.session.execute(
+            stmt.group_by(sp.last_month, sp.reversal_of, sp.first_month)
         ):
-            net[(a, b)] = net.get((a, b), 0) - 1
+            net[(a, b)] = net.get((a, b), 0) + (int(n) if reversal is None else -int(n))
         return [(a, b, n) for (a, b), n in sorted(net.items())]
 
     def self_received_by_month(self, programme_id: int) -> dict[int, int]:
@@ -266,7 +263,8 @@ class ReportRepository:
         sp = SelfPaymentRow
         # ``first_month + 0``: not an index term, so SQLite (no statistics) takes the short range
         # ``last_month >= window`` of ix_self_payment_recent, not the long ``first_month <= as_of`` of
-        # ix_self_payment_months. Plain SQL: PostgreSQL plans from its statistics either way.
+        # ix_self_payment_months. Plain SQL: PostgreSQL plans from its statistics either way. The few
+        # reversals are read from the same range.
         touching = (sp.programme_id == programme_id, sp.last_month >= window, sp.first_month + 0 <= as_of)
         covers = case((sp.last_month >= as_of, 1), else_=0)
         paid_w, paid_a = self.session.execute(
@@ -275,7 +273,7 @@ class ReportRepository:
                 func.count(distinct(case((sp.last_month >= as_of, sp.enrolment_id)))),
             ).where(*touching, sp.reversal_of.is_(None))
         ).one()
-        reversed_ids = select(sp.enrolment_id).where(*touching, sp.reversal_of > 0)  # > 0: a range
+        reversed_ids = select(sp.enrolment_id).where(*touching, sp.reversal_of.is_not(None))
         original = case((sp.reversal_of.is_(None), 1), else_=0)
         per = (
             select(
@@ -459,29 +457,79 @@ class ReportRepository:
     ) -> dict[str, int]:
         return self._per_village(self._becoming_self_paying(programme_id, month), prefix)
 
-    def _inactive(self, programme_id: int, as_of: int, threshold: int) -> tuple[Any, Any]:
-        streaks = CalendarRepository(self.session)._streaks(programme_id, as_of)
-        source = (
-            select()
-            .select_from(streaks)
-            .join(WorkerRow, WorkerRow.id == streaks.c.worker_id)
-            .where(streaks.c.streak >= threshold)
+    def _paid_in_window(self, programme_id: int, as_of: int, window: int) -> Any:
+        """Ids of the enrolments with an effective payment touching ``window .. as_of``: those with an
+        original there (one range of ``ix_self_payment_recent``) except those whose payments there were
+        all reversed (found from the few reversals). See :meth:`_paid_counts`."""
+        sp = aliased(SelfPaymentRow, name="sp")
+        rv = aliased(SelfPaymentRow, name="rv")
+        touching = (sp.programme_id == programme_id, sp.last_month >= window, sp.first_month + 0 <= as_of)
+        reversed_there = select(rv.enrolment_id).where(
+            rv.programme_id == programme_id,
+            rv.last_month >= window,
+            rv.first_month + 0 <= as_of,
+            rv.reversal_of.is_not(None),
         )
-        return source, streaks
+        cancelled = (
+            select(sp.enrolment_id)
+            .where(*touching, sp.enrolment_id.in_(reversed_there))
+            .group_by(sp.enrolment_id)
+            .having(func.sum(case((sp.reversal_of.is_(None), 1), else_=-1)) <= 0)
+        )
+        return except_(select(sp.enrolment_id).where(*touching, sp.reversal_of.is_(None)), cancelled)
+
+    def _inactive(self, programme_id: int, as_of: int, threshold: int) -> Any:
+        """Enrolments inactive at ``as_of``: running then, self-paying since the window opened and no
+        effective payment touching the window (the streak reached ``threshold``; module docstring)."""
+        e = EnrolmentRow
+        window = as_of - threshold + 1
+        return (
+            select()
+            .select_from(e)
+            .join(WorkerRow, WorkerRow.id == e.worker_id)
+            .where(
+                e.programme_id == programme_id,
+                _first_self(e) <= window,
+                or_(e.end_month.is_(None), e.end_month >= as_of),
+                e.id.not_in(self._paid_in_window(programme_id, as_of, window)),
+            )
+        )
 
     def inactive_members(self, programme_id: int, as_of: int, threshold: int, prefix: str = "") -> list[Any]:
         """Members whose unpaid streak at ``as_of`` reached the threshold, as list rows with (unpaid
         months, last paid month or None) added, ordered by village and name.
 
-        Uses the calendar's own streak query, so the list is exactly the calendar's *nonaktif* list.
+        The same members, streaks and months as the calendar's *nonaktif* list (its streak query walks
+        every payment of every enrolment; here only the last few months' payments are read, and the last
+        paid month is looked up for the inactive members alone).
         """
-        source, streaks = self._inactive(programme_id, as_of, threshold)
-        return self._list((*self._person(), streaks.c.streak, streaks.c.lp), source, prefix)
+        e, sp, rv = EnrolmentRow, SelfPaymentRow, aliased(SelfPaymentRow, name="rv")
+        # ``max(last_month + 0)``: an expression, so SQLite does not read the maximum off
+        # ix_self_payment_recent (walking the programme's payments down from the latest) but seeks the
+        # enrolment's few payments in ix_self_payment_enrolment.
+        last_paid = (
+            select(func.max(sp.last_month + 0))
+            .where(
+                sp.programme_id == programme_id,
+                sp.enrolment_id == e.id,
+                sp.first_month <= as_of,
+                sp.reversal_of.is_(None),
+                ~exists().where(rv.reversal_of == sp.id),
+            )
+            .correlate(e)
+            .scalar_subquery()
+        )
+        rows = self._list(
+            (*self._person(), _first_self(e), last_paid),
+            self._inactive(programme_id, as_of, threshold),
+            prefix,
+        )
+        return [(*r[:6], as_of - max(-1 if r[7] is None else r[7], r[6] - 1), r[7]) for r in rows]
 
     def inactive_by_village(
         self, programme_id: int, as_of: int, threshold: int, prefix: str = ""
     ) -> dict[str, int]:
-        return self._per_village(self._inactive(programme_id, as_of, threshold)[0], prefix)
+        return self._per_village(self._inactive(programme_id, as_of, threshold), prefix)
 
 
 __all__ = ["ReportRepository"]

@@ -101,6 +101,35 @@ def test_status_and_inactive_list_agree_with_the_calendar(history, tmp_path: Pat
             assert snap.status.active > 0
         target = tmp_path / f"nonaktif-{day}.xlsx"
         assert ctx.reports.generate("inactive", target, ReportFilters(programme_id=p.id)).rows == inactive
+        assert _inactive_list(ctx, p, snap.status.as_of.index) == _calendar_streaks(
+            ctx, p, snap.status.as_of.index
+        )
+
+
+def _inactive_list(ctx, p, as_of: int) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """(NIK, unpaid months, last paid month) of the report's inactive list."""
+    with ctx.unit_of_work() as uow:
+        return sorted(
+            (r[1], r[6], r[7]) for r in uow.reports.inactive_members(p.id, as_of, p.lapse_threshold)
+        )
+
+
+def _calendar_streaks(ctx, p, as_of: int) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """The same from the calendar's streak of every enrolment."""
+    from sqlalchemy import func, select
+
+    from jamsos_desktop.persistence.models import WorkerRow
+    from jamsos_desktop.persistence.programme_repository import CalendarRepository
+
+    with ctx.unit_of_work() as uow:
+        session = uow.reports.session
+        s = CalendarRepository(session)._streaks(p.id, as_of)
+        stmt = (
+            select(func.coalesce(WorkerRow.nik, ""), s.c.streak, s.c.lp)
+            .join(WorkerRow, WorkerRow.id == s.c.worker_id)
+            .where(s.c.streak >= p.lapse_threshold)
+        )
+        return sorted(tuple(r) for r in session.execute(stmt))
 
 
 def test_payments_chart_counts_every_receipt_net_of_reversals(history) -> None:  # type: ignore[no-untyped-def]

@@ -1,14 +1,16 @@
-"""dashboard indexes: recent self payments by (programme, reversal, months, enrolment)
+"""dashboard indexes: self payments by (programme, last month, reversal, first month, enrolment)
 
 Revision ID: 0006_dashboard_indexes
 Revises: 0005_sync
 Create Date: 2026-11-24 04:30:00
 
-One covering index for the dashboard and the reports (issue 9). Payments of a programme that are not
-reversals come in (last month, first month) order, so the dashboard's payments per month stream
-without a sort and the member status reads only the payments touching its last few months (a range
-of ``last_month``) instead of every payment ever made; the few reversals form their own short range.
-Plain ``CREATE INDEX``: the same on SQLite and PostgreSQL.
+One covering index for the dashboard and the reports (issue 9). A programme's payments come in
+(last month, reversal, first month) order, so the dashboard's payments per month stream without a sort,
+and the member status and the inactive list read only the payments touching their last few months (a
+range of ``last_month``) instead of every payment ever made. ``last_month`` second keeps the index
+unattractive to the per-enrolment lookups (recording a payment checks its months against the
+enrolment's through ``ix_self_payment_enrolment``). Plain ``CREATE INDEX``: the same on SQLite and
+PostgreSQL.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_self_payment_recent",
         "self_payment",
-        ["programme_id", "reversal_of", "last_month", "first_month", "enrolment_id"],
+        ["programme_id", "last_month", "reversal_of", "first_month", "enrolment_id"],
         unique=False,
     )
 
