@@ -61,9 +61,12 @@ def _people(count: int, seed: int = 5) -> list[list[object]]:
     return rows
 
 
-def _write_list(path: Path, rows: list[list[object]]) -> Path:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Daftar")
+def _write_list(path: Path, rows: list[list[object]], *, excel_like: bool = False) -> Path:
+    """The list as openpyxl's write-only mode saves it (inline strings, no ``<dimension>``) or, with
+    ``excel_like``, as Excel and LibreOffice save it (a shared-strings table and the used range)."""
+    book = Workbook(write_only=not excel_like)
+    sheet = book.active if excel_like else book.create_sheet("Daftar")
+    sheet.title = "Daftar"
     sheet.append(["DAFTAR PEKERJA RENTAN"])
     sheet.append([])
     sheet.append(HEADER)
@@ -84,15 +87,14 @@ def _floor_import(path: Path, database: Path) -> float:
     return time.perf_counter() - start
 
 
-def test_import_of_10000_rows_within_1_5x_the_floor(tmp_path: Path) -> None:
-    """Best of two imports (each into a fresh database) against the best of three floors, interleaved,
-    so that a burst of load from elsewhere on a shared machine does not decide the ratio."""
-    path = _write_list(tmp_path / "daftar.xlsx", _people(10_000))
+def _import_against_floor(path: Path, tmp_path: Path, name: str) -> tuple[float, float, list[float]]:
+    """(best import, best floor, all import runs): two imports, each into a fresh database, against
+    three floors, interleaved, so that a burst of load from elsewhere does not decide the ratio."""
     floors: list[float] = []
     runs: list[float] = []
     for attempt in range(2):
-        floors.append(_floor_import(path, tmp_path / f"floor{attempt}.sqlite3"))
-        ctx = open_context(data_dir=tmp_path / f"data{attempt}")
+        floors.append(_floor_import(path, tmp_path / f"{name}-floor{attempt}.sqlite3"))
+        ctx = open_context(data_dir=tmp_path / f"{name}-data{attempt}")
         try:
             ctx.clock = lambda: datetime(2026, 11, 24, 9, 0)
             ctx.user = lambda: "petugas.uji"
@@ -107,15 +109,32 @@ def test_import_of_10000_rows_within_1_5x_the_floor(tmp_path: Path) -> None:
             ctx.close()
         summary = result.summary()
         assert summary["imported"] == 10_000, summary["errors"][:3]  # type: ignore[index]
-    floors.append(_floor_import(path, tmp_path / "floor-after.sqlite3"))
-    elapsed, floor = min(runs), min(floors)
+    floors.append(_floor_import(path, tmp_path / f"{name}-floor-after.sqlite3"))
+    return min(runs), min(floors), runs
+
+
+def test_import_of_10000_rows_within_1_5x_the_floor(tmp_path: Path) -> None:
+    """The target, on the list as openpyxl writes it. The same rows as Excel saves them are measured and
+    recorded too, without a target: openpyxl reads shared strings and a sheet with its used range much
+    faster than inline strings without one, so the floor is about half and the import's own work (the
+    checks of every value, the write with its indexes and audit trail) weighs twice as much."""
+    rows = _people(10_000)
+    path = _write_list(tmp_path / "daftar.xlsx", rows)
+    elapsed, floor, runs = _import_against_floor(path, tmp_path, "openpyxl")
+    like = _write_list(tmp_path / "daftar-excel.xlsx", rows, excel_like=True)
+    like_elapsed, like_floor, _ = _import_against_floor(like, tmp_path, "excel")
     print(
         f"\nimport 10,000 rows: {elapsed:.2f} s (runs {', '.join(f'{r:.2f}' for r in runs)}); "
         f"floor {floor:.2f} s; ratio {elapsed / floor:.2f}"
+        f"\nimport 10,000 rows saved as Excel saves them: {like_elapsed:.2f} s; floor {like_floor:.2f} s; "
+        f"ratio {like_elapsed / like_floor:.2f} (no target)"
     )
     record("import_10k_s", round(elapsed, 2))
     record("import_10k_floor_s", round(floor, 2))
     record("import_10k_ratio", round(elapsed / floor, 2))
+    record("import_10k_excel_like_s", round(like_elapsed, 2))
+    record("import_10k_excel_like_floor_s", round(like_floor, 2))
+    record("import_10k_excel_like_ratio", round(like_elapsed / like_floor, 2))
     assert elapsed <= 1.5 * floor, (elapsed, floor)
 
 
