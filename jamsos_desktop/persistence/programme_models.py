@@ -177,11 +177,11 @@ class SelfPaymentRow(Base):
             "reversal_of",
         ),
         # The dashboard (migration 0006): payments per month in (last, first) order, the payments
-        # touching the last few months as one range of last_month.
+        # touching the last few months as one range of last_month (see report_repository._recent).
         Index(
             "ix_self_payment_recent",
-            "programme_id",
             "last_month",
+            "programme_id",
             "reversal_of",
             "first_month",
             "enrolment_id",

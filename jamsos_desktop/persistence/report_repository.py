@@ -60,6 +60,26 @@ def _district(column: Any) -> Any:
     return func.substr(column, 1, 8)
 
 
+def _recent(
+    sp: Any, programme_id: int, since: int, until: int | None = None, *, reversals: bool | None = None
+) -> tuple[Any, ...]:
+    """Payments of a programme ending at or after ``since`` (and starting by ``until``; only originals
+    or only reversals if asked): a range of ``ix_self_payment_recent`` (last month first).
+
+    ``programme_id + 0``, ``first_month + 0`` and ``coalesce(reversal_of, 0)`` are not index terms, so
+    SQLite — which plans without statistics — takes that range instead of the whole programme in another
+    index (an equality looks cheaper to it than a range). Plain SQL: PostgreSQL plans from its statistics
+    either way. The index leads with the month, not the programme, so the lookups of one enrolment's
+    payments (recording a receipt) keep ``ix_self_payment_enrolment``."""
+    terms = [sp.last_month >= since, sp.programme_id + 0 == programme_id]
+    if until is not None:
+        terms.append(sp.first_month + 0 <= until)
+    if reversals is not None:
+        reversal = func.coalesce(sp.reversal_of, 0)
+        terms.append(reversal > 0 if reversals else reversal == 0)
+    return tuple(terms)
+
+
 class ReportRepository:
     """Read-only aggregates for :mod:`jamsos_desktop.services.dashboard` and ``services.reports``."""
 
@@ -196,24 +216,21 @@ class ReportRepository:
         )
         return {(f, m) for f, m in self.session.execute(stmt)}
 
-    def self_payment_groups(self, programme_id: int, since: int | None = None) -> list[tuple[int, int, int]]:
-        """(first month, last month, net number of payments), optionally only payments ending at or after
-        ``since``.
+    def self_payment_groups(self, programme_id: int, since: int = 0) -> list[tuple[int, int, int]]:
+        """(first month, last month, net number of payments) of the payments ending at or after ``since``.
 
-        One range of ``ix_self_payment_recent`` grouped in its own (last, reversal, first) order: a count
-        per group with neither a sort nor a per-row ``CASE``. The originals (no reversal) fall into a few
-        dozen groups, each reversal (a handful) into its own; the reversals are subtracted here.
+        One range of ``ix_self_payment_recent`` grouped in its own order: a count per group with neither a
+        sort nor a per-row ``CASE``. The originals (no reversal) fall into a few dozen groups, each
+        reversal (a handful) into its own; the reversals are subtracted here.
         """
         sp = SelfPaymentRow
-        stmt = select(sp.first_month, sp.last_month, sp.reversal_of, func.count()).where(
-            sp.programme_id == programme_id
+        stmt = (
+            select(sp.first_month, sp.last_month, sp.reversal_of, func.count())
+            .where(*_recent(sp, programme_id, since))
+            .group_by(sp.last_month, sp.programme_id, sp.reversal_of, sp.first_month)
         )
-        if since is not None:
-            stmt = stmt.where(sp.last_month >= since)
         net: dict[tuple[int, int], int] = {}
-        for a, b, reversal, n in self.session.execute(
-            stmt.group_by(sp.last_month, sp.reversal_of, sp.first_month)
-        ):
+        for a, b, reversal, n in self.session.execute(stmt):
             net[(a, b)] = net.get((a, b), 0) + (int(n) if reversal is None else -int(n))
         return [(a, b, n) for (a, b), n in sorted(net.items())]
 
@@ -261,19 +278,17 @@ class ReportRepository:
         the enrolments whose window payments were all reversed (found from the few reversals there).
         """
         sp = SelfPaymentRow
-        # ``first_month + 0``: not an index term, so SQLite (no statistics) takes the short range
-        # ``last_month >= window`` of ix_self_payment_recent, not the long ``first_month <= as_of`` of
-        # ix_self_payment_months. Plain SQL: PostgreSQL plans from its statistics either way. The few
-        # reversals are read from the same range.
-        touching = (sp.programme_id == programme_id, sp.last_month >= window, sp.first_month + 0 <= as_of)
+        originals = _recent(sp, programme_id, window, as_of, reversals=False)
         covers = case((sp.last_month >= as_of, 1), else_=0)
         paid_w, paid_a = self.session.execute(
             select(
                 func.count(distinct(sp.enrolment_id)),
                 func.count(distinct(case((sp.last_month >= as_of, sp.enrolment_id)))),
-            ).where(*touching, sp.reversal_of.is_(None))
+            ).where(*originals)
         ).one()
-        reversed_ids = select(sp.enrolment_id).where(*touching, sp.reversal_of.is_not(None))
+        reversed_ids = select(sp.enrolment_id).where(
+            *_recent(sp, programme_id, window, as_of, reversals=True)
+        )
         original = case((sp.reversal_of.is_(None), 1), else_=0)
         per = (
             select(
@@ -282,7 +297,12 @@ class ReportRepository:
                 func.sum(original).label("ow"),
                 func.sum(_sign()).label("pw"),
             )
-            .where(*touching, sp.enrolment_id.in_(reversed_ids))
+            .where(
+                sp.programme_id == programme_id,
+                sp.enrolment_id.in_(reversed_ids),
+                sp.last_month >= window,
+                sp.first_month <= as_of,
+            )
             .group_by(sp.enrolment_id)
             .subquery("reversed")
         )
@@ -463,20 +483,22 @@ class ReportRepository:
         all reversed (found from the few reversals). See :meth:`_paid_counts`."""
         sp = aliased(SelfPaymentRow, name="sp")
         rv = aliased(SelfPaymentRow, name="rv")
-        touching = (sp.programme_id == programme_id, sp.last_month >= window, sp.first_month + 0 <= as_of)
         reversed_there = select(rv.enrolment_id).where(
-            rv.programme_id == programme_id,
-            rv.last_month >= window,
-            rv.first_month + 0 <= as_of,
-            rv.reversal_of.is_not(None),
+            *_recent(rv, programme_id, window, as_of, reversals=True)
         )
         cancelled = (
             select(sp.enrolment_id)
-            .where(*touching, sp.enrolment_id.in_(reversed_there))
+            .where(
+                sp.programme_id == programme_id,  # seeks each such enrolment in ix_self_payment_enrolment
+                sp.enrolment_id.in_(reversed_there),
+                sp.last_month >= window,
+                sp.first_month <= as_of,
+            )
             .group_by(sp.enrolment_id)
             .having(func.sum(case((sp.reversal_of.is_(None), 1), else_=-1)) <= 0)
         )
-        return except_(select(sp.enrolment_id).where(*touching, sp.reversal_of.is_(None)), cancelled)
+        originals = select(sp.enrolment_id).where(*_recent(sp, programme_id, window, as_of, reversals=False))
+        return except_(originals, cancelled)
 
     def _inactive(self, programme_id: int, as_of: int, threshold: int) -> Any:
         """Enrolments inactive at ``as_of``: running then, self-paying since the window opened and no
