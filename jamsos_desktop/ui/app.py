@@ -155,7 +155,8 @@ def selftest(context: AppContext, screenshots: Path | None) -> dict[str, Any]:
     window.show()
     app.processEvents()  # the first paint
     startup_ms = round((time.perf_counter() - started) * 1000)
-    _wait_for_lists(app, window)
+    if screenshots is not None:
+        _wait_for_lists(app, window)  # so that the pictures show rows; otherwise the list loads meanwhile
     _settle(app)
 
     if screenshots is not None:
