@@ -88,9 +88,11 @@ _SYNC_COLUMNS = (
     "village_code", "occupation", "phone", "income", "kpj", "status", "end_date", "end_reason", "notes",
     "consent_purpose", "consent_given", "consent_by", "consent_at",
 )  # fmt: skip
+_INSERT_WORKER_COLUMNS = (
+    "id", "uid", *_SYNC_COLUMNS, "created_at", "created_by", "updated_at", "updated_by", "version",
+)  # fmt: skip
 _INSERT_WORKER = (
-    "INSERT INTO worker (id, uid, " + ", ".join(_SYNC_COLUMNS) + ", created_at, created_by, updated_at, "
-    "updated_by, version) VALUES (" + ", ".join("?" * (len(_SYNC_COLUMNS) + 7)) + ")"
+    f"INSERT INTO worker ({', '.join(_INSERT_WORKER_COLUMNS)}) VALUES ({', '.join('?' * len(_INSERT_WORKER_COLUMNS))})"
 )
 _UPDATE_WORKER = (
     "UPDATE worker SET " + ", ".join(f"{c} = ?" for c in _SYNC_COLUMNS)
@@ -214,7 +216,20 @@ class SyncRepository:
         return connection.connection.driver_connection.cursor()
 
     def _in(self, sql: str, values: Sequence[Any], *params: Any) -> list[tuple[Any, ...]]:
-        """Run ``sql`` (holding one ``{}`` for an IN list, after ``params``) over ``values`` in batches."""
+        """Run ``sql`` (holding one ``{}`` for an IN list, after ``params``) over ``values`` in batches.
+
+        On PostgreSQL the list goes as one array parameter (``IN (SELECT unnest(…))``): one statement,
+        however long the list."""
+        if self._is_pg():
+            if not values:
+                return []
+            raw = self.session.connection().connection.driver_connection
+            with raw.cursor() as pg_cursor:
+                kind = "bigint[]" if all(isinstance(v, int) for v in values) else "text[]"
+                pg_cursor.execute(
+                    sql.replace("?", "%s").format(f"SELECT unnest(%s::{kind})"), (*params, list(values))
+                )
+                return list(pg_cursor.fetchall()) if pg_cursor.description else []
         cursor = self._raw()
         assert cursor is not None
         out: list[tuple[Any, ...]] = []
@@ -386,7 +401,7 @@ class SyncRepository:
         On SQLite without extra conditions the statement is plain SQL run by the driver: SQLAlchemy's
         processing of 900 bound values per batch costs more than the query."""
         wanted = sorted(set(values))
-        if not where and self._raw() is not None:
+        if not where and (self._raw() is not None or self._is_pg()):
             names = [c.expression.name for c in columns]
             key = column.expression
             sql = f"SELECT {', '.join(names)} FROM {key.table.name} WHERE {key.name} IN ({{}})"
@@ -508,7 +523,7 @@ class SyncRepository:
         """value -> uid of the worker row holding it, for many unique values (NIK, KPJ) at once."""
         wanted = sorted({v for v in values if v})
         column = "nik" if field == "nik" else "kpj"
-        if self._raw() is not None:
+        if self._raw() is not None or self._is_pg():
             return {v: u for v, u in self._in(f"SELECT {column}, uid FROM worker WHERE {column} IN ({{}})", wanted)}
         col = WorkerRow.nik if field == "nik" else WorkerRow.kpj
         out: dict[Any, str] = {}
@@ -615,7 +630,9 @@ class SyncRepository:
             run_many(_UPDATE_WORKER, named)
         if nameless:
             run_many(_UPDATE_WORKER_NAMELESS, nameless)
-        if inserts:
+        if inserts and pg:
+            copy_tuples(self.session, "worker", _INSERT_WORKER_COLUMNS, inserts)
+        elif inserts:
             with search_index.bulk_insert(connection, first_id):
                 run_many(_INSERT_WORKER, inserts)
         if replaced_heirs:
@@ -625,7 +642,9 @@ class SyncRepository:
                     self.session.execute(delete(HeirRow).where(HeirRow.worker_id.in_(chunk)))
             else:
                 self._in("DELETE FROM heir WHERE worker_id IN ({})", replaced_heirs)
-        if new_heirs:
+        if new_heirs and pg:
+            copy_tuples(self.session, "heir", ("worker_id", "position", "name", "relationship", "nik", "phone"), new_heirs)
+        elif new_heirs:
             run_many(_INSERT_HEIR, new_heirs)
         # Rows written behind the ORM's back: nothing loaded earlier may be trusted any more.
         self.session.expire_all()
