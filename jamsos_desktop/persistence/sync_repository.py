@@ -377,7 +377,18 @@ class SyncRepository:
         rows = {uid: version for uid, version in versions}
         if not rows:
             return
-        if self._raw() is not None or self._is_pg():
+        if self._is_pg():
+            # One statement for the whole package: the pairs as two arrays.
+            uids = list(rows)
+            raw = self.session.connection().connection.driver_connection
+            with raw.cursor() as cursor:
+                cursor.execute(
+                    "INSERT INTO sync_record (uid, seen_version) SELECT * FROM unnest(%s::text[], %s::int[]) "
+                    "ON CONFLICT (uid) DO UPDATE SET seen_version = excluded.seen_version",
+                    (uids, [rows[u] for u in uids]),
+                )
+            return
+        if self._raw() is not None:
             driver_executemany(
                 self.session,
                 "INSERT INTO sync_record (uid, seen_version) VALUES (?, ?) "
