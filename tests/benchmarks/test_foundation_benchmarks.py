@@ -52,6 +52,28 @@ QUERIES: dict[str, tuple[str, ...]] = {
 }
 
 
+def keystroke_times(registry) -> tuple[dict[str, list[float]], dict[str, int]]:  # type: ignore[no-untyped-def]
+    """Seconds per typical query, by kind, and the ids each found (on either engine).
+
+    What the list does per keystroke: the first page of ids, then the rows on screen. The total is
+    counted afterwards, in the background (measured apart)."""
+
+    def keystroke(text: str) -> int:
+        ids = registry.search_ids(WorkerQuery(text=text), limit=ID_PAGE)
+        registry.summaries(ids[:PAGE_ROWS])
+        return len(ids)
+
+    keystroke("a")  # warm the connection pool and the page cache, as the open page has
+    by_kind: dict[str, list[float]] = {}
+    hits: dict[str, int] = {}
+    for kind, texts in QUERIES.items():
+        for text in texts:
+            start = time.perf_counter()
+            hits[text] = keystroke(text)
+            by_kind.setdefault(kind, []).append(time.perf_counter() - start)
+    return by_kind, hits
+
+
 def test_demo_generation_within_target(demo_database, machine_factor, tmp_path):
     """The whole ``demo`` command: the workers (timed when the shared database was built), then the
     programme with its payments and the handover event, timed here on a copy of that database."""
@@ -96,21 +118,7 @@ def test_search_keystroke_median_within_target(demo_database):
         finally:
             con.close()
 
-        def keystroke(text: str) -> int:
-            # What the list does per keystroke: the first page of ids, then the rows on screen. The
-            # total is counted afterwards, in the background (measured apart below).
-            ids = registry.search_ids(WorkerQuery(text=text), limit=ID_PAGE)
-            registry.summaries(ids[:PAGE_ROWS])
-            return len(ids)
-
-        keystroke("a")  # warm the connection pool and the page cache, as the open page has
-        by_kind: dict[str, list[float]] = {}
-        hits: dict[str, int] = {}
-        for kind, texts in QUERIES.items():
-            for text in texts:
-                start = time.perf_counter()
-                hits[text] = keystroke(text)
-                by_kind.setdefault(kind, []).append(time.perf_counter() - start)
+        by_kind, hits = keystroke_times(registry)
         all_ids_s = median_time(3, lambda: registry.search_ids(WorkerQuery()))
         counts = [median_time(3, lambda t=text: registry.count(WorkerQuery(text=t))) for text in COUNTED]
         totals = {text: registry.count(WorkerQuery(text=text)) for text in COUNTED}

@@ -13,7 +13,7 @@ import time
 import pytest
 from bench_support import BENCH_NOW, BENCH_SEED, BENCH_WORKERS, best_of, record
 from sqlalchemy import text
-from test_foundation_benchmarks import COUNTED, ID_PAGE, PAGE_ROWS, QUERIES
+from test_foundation_benchmarks import COUNTED, QUERIES, keystroke_times
 
 from jamsos_desktop.app import open_context
 from jamsos_desktop.domain.worker import WorkerQuery
@@ -51,19 +51,7 @@ def test_search_keystroke_on_postgresql_within_target(pg_office) -> None:  # typ
     with pg_office.database.engine.connect() as conn:
         query_floor = best_of(30, lambda: conn.execute(text("SELECT id FROM worker LIMIT 200")).all())
 
-    def keystroke(text_: str) -> int:
-        ids = registry.search_ids(WorkerQuery(text=text_), limit=ID_PAGE)
-        registry.summaries(ids[:PAGE_ROWS])
-        return len(ids)
-
-    keystroke("a")  # warm the pool and the server's cache, as the open page has
-    by_kind: dict[str, list[float]] = {}
-    hits: dict[str, int] = {}
-    for kind, texts in QUERIES.items():
-        for query in texts:
-            start = time.perf_counter()
-            hits[query] = keystroke(query)
-            by_kind.setdefault(kind, []).append(time.perf_counter() - start)
+    by_kind, hits = keystroke_times(registry)
     totals = {query: registry.count(WorkerQuery(text=query)) for query in COUNTED}
 
     every = [t for times in by_kind.values() for t in times]
