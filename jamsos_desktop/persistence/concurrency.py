@@ -5,9 +5,10 @@ On SQLite every write transaction holds the database's write lock (``BEGIN IMMED
 the same time, so:
 
 * :func:`reserve_ids` takes primary keys from the table's own sequence (never handed out twice);
-* :func:`copy_rows` loads many rows at once with ``COPY`` (demo data, imports, packages);
-* :func:`serialize` takes a transaction-scoped advisory lock named after a counter (card serials,
-  invoice numbers), released by the commit or rollback, so "the next number" is computed by one
+* :func:`copy_rows` and :func:`copy_tuples` load many rows at once with ``COPY`` (demo data, packages,
+  audit batches) — a server is also slower per statement than a local file;
+* :func:`serialize` takes a transaction-scoped advisory lock named after a counter (card serials)
+  until the commit or rollback, so "the next number" is computed by one
   transaction at a time — and only by those that need that counter.
 """
 
@@ -67,12 +68,8 @@ def copy_rows(session: Session, model: type, rows: list[dict[str, Any]]) -> None
             defaults[attr.key] = column.default.arg
     keys += list(defaults)
     columns = [mapper.attrs[key].columns[0].name for key in keys]
-    table = mapper.local_table.name
-    raw = session.connection().connection.driver_connection
-    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-    with raw.cursor() as cursor, cursor.copy(statement) as copy:
-        for row in rows:
-            copy.write_row([row.get(key, defaults.get(key)) for key in keys])
+    values = ([row.get(key, defaults.get(key)) for key in keys] for row in rows)
+    copy_tuples(session, mapper.local_table.name, columns, values)
 
 
 def copy_tuples(session: Session, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -82,14 +79,3 @@ def copy_tuples(session: Session, table: str, columns: Sequence[str], rows: Iter
         for row in rows:
             copy.write_row(row)
 
-
-def driver_executemany(session: Session, sql_qmark: str, rows: list[Sequence[Any]]) -> None:
-    """The driver's own executemany of ``sql_qmark`` (``?`` placeholders) in the session's transaction:
-    sqlite3 as written, psycopg (pipelined) with its ``%s`` placeholders."""
-    connection = session.connection()
-    raw = connection.connection.driver_connection
-    if connection.dialect.name == "postgresql":
-        with raw.cursor() as cursor:
-            cursor.executemany(sql_qmark.replace("?", "%s"), rows)
-    else:
-        raw.cursor().executemany(sql_qmark, rows)

@@ -24,7 +24,7 @@ from jamsos_desktop.domain.sync import (
     value_text,
 )
 from jamsos_desktop.persistence import search_index
-from jamsos_desktop.persistence.concurrency import copy_tuples, driver_executemany, reserve_ids
+from jamsos_desktop.persistence.concurrency import copy_tuples, reserve_ids
 from jamsos_desktop.persistence.models import HeirRow, WorkerRow
 from jamsos_desktop.persistence.repositories import _sqlite_time
 from jamsos_desktop.persistence.sync_models import (
@@ -388,9 +388,9 @@ class SyncRepository:
                     (uids, [rows[u] for u in uids]),
                 )
             return
-        if self._raw() is not None:
-            driver_executemany(
-                self.session,
+        cursor = self._raw()
+        if cursor is not None:
+            cursor.executemany(
                 "INSERT INTO sync_record (uid, seen_version) VALUES (?, ?) "
                 "ON CONFLICT (uid) DO UPDATE SET seen_version = excluded.seen_version",
                 list(rows.items()),
