@@ -38,9 +38,10 @@ from jamsos_desktop.domain.programme import (
     validate_programme,
 )
 from jamsos_desktop.domain.safety import Permission
+from jamsos_desktop.domain.worker_types import WorkerStatus
 from jamsos_desktop.services.access import require
 from jamsos_desktop.services.audit import record
-from jamsos_desktop.services.ports import Clock, UnitOfWorkFactory
+from jamsos_desktop.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 
 @dataclass(frozen=True)
@@ -471,10 +472,27 @@ class ProgrammeService:
                 uow.enrolments.end_for_worker(
                     event.worker_id, exit_date=event.event_date, reason=ExitReason.DECEASED.value
                 )
+                self._mark_deceased(uow, event, user=user, now=now)
             record(uow, user, "create", "worker_event", event_id, None, event, at=now)
             uow.commit()
             saved = [e for e in uow.events.list(worker_id=event.worker_id) if e.id == event_id]
         return saved[0] if saved else replace(event, id=event_id)
+
+    @staticmethod
+    def _mark_deceased(uow: UnitOfWork, event: WorkerEvent, *, user: str, now: datetime) -> None:
+        """The registry follows a recorded death: the worker becomes *meninggal* from that date."""
+        current = uow.workers.get(event.worker_id)
+        if current is None or current.status is WorkerStatus.DECEASED:
+            return
+        uow.workers.set_status(
+            event.worker_id,
+            WorkerStatus.DECEASED,
+            end_date=event.event_date,
+            reason="Meninggal dunia",
+            user=user,
+            now=now,
+        )
+        record(uow, user, "deactivate", "worker", event.worker_id, current, uow.workers.get(event.worker_id), at=now)
 
     def set_claim_status(self, event_id: int, status: ClaimStatus, notes: str | None = None) -> None:
         with self._uow(write=True) as uow:

@@ -10,6 +10,7 @@ import pytest
 
 from jamsos_desktop.domain.errors import JamsosError
 from jamsos_desktop.domain.programme import EventKind, ExitReason, Funder, Month, ProgrammeData, WorkerEvent
+from jamsos_desktop.domain.worker_types import WorkerStatus
 from jamsos_desktop.services.demo import generate_demo
 
 NOW = datetime(2026, 3, 20, 9, 0)
@@ -147,6 +148,8 @@ def test_death_ends_months_once_and_checks_the_heir(ctx) -> None:  # type: ignor
     )
     assert (event.heir_name, event.heir_phone) == ("Siti Aminah", "081234567890")
     assert ctx.programmes.enrolment(p.id, wid).end == Month.of(2025, 12)
+    worker = ctx.registry.get(wid)  # the registry follows: the worker is marked deceased from that day
+    assert (worker.status, worker.end_date) == (WorkerStatus.DECEASED, date(2025, 12, 9))
     after = ctx.calendar.grid(p.id).totals
     jan = Month.of(2026, 1).index - p.start.index
     assert after[jan].funder_count == before[jan].funder_count - 1
