@@ -492,7 +492,8 @@ class ProgrammeService:
             user=user,
             now=now,
         )
-        record(uow, user, "deactivate", "worker", event.worker_id, current, uow.workers.get(event.worker_id), at=now)
+        saved = uow.workers.get(event.worker_id)
+        record(uow, user, "deactivate", "worker", event.worker_id, current, saved, at=now)
 
     def set_claim_status(self, event_id: int, status: ClaimStatus, notes: str | None = None) -> None:
         with self._uow(write=True) as uow:
