@@ -10,7 +10,17 @@ from typing import Any
 from jamsos_desktop.cli.base import Result, Session, table
 from jamsos_desktop.domain.errors import UsageError
 from jamsos_desktop.domain.formatting import format_date, format_money, format_number
-from jamsos_desktop.domain.programme import Funder, FunderKind, FundingWindow, Month, ProgrammeData
+from jamsos_desktop.domain.programme import (
+    ClaimStatus,
+    EventKind,
+    Funder,
+    FunderKind,
+    FundingWindow,
+    Month,
+    ProgrammeData,
+    WorkerEvent,
+)
+from jamsos_desktop.domain.worker_types import HeirRelationship
 
 
 def _month(text: str) -> Month:
@@ -153,6 +163,31 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--worker", type=int, metavar="WORKER_ID")
     p.add_argument("--limit", type=int, default=200)
     p.set_defaults(handler=cmd_pay_list)
+
+    ev = sub.add_parser("events", parents=[common], help="deaths and work accidents: list, add, claim")
+    esub = ev.add_subparsers(dest="events_command", metavar="ACTION", parser_class=type(ev))
+    ev.set_defaults(handler=lambda a, s: _missing(a, "events"))
+    p = esub.add_parser("list", parents=[common], help="recorded deaths and work accidents")
+    p.add_argument("--program", type=int, metavar="ID")
+    p.add_argument("--nik", help="NIK of the worker")
+    p.add_argument("--worker", type=int, metavar="WORKER_ID")
+    p.set_defaults(handler=cmd_events_list)
+    p = esub.add_parser("add", parents=[common], help="record a death or a work accident")
+    p.add_argument("--nik", help="NIK of the worker")
+    p.add_argument("--worker", type=int, metavar="WORKER_ID")
+    p.add_argument("--kind", required=True, choices=[k.value for k in EventKind])
+    p.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--program", type=int, metavar="ID")
+    p.add_argument("--heir-name", default="")
+    p.add_argument("--heir-relationship", default="", choices=["", *(r.value for r in HeirRelationship)])
+    p.add_argument("--heir-phone", default="")
+    p.add_argument("--notes", default="")
+    p.set_defaults(handler=cmd_events_add)
+    p = esub.add_parser("claim", parents=[common], help="follow a claim: reported, submitted, paid, rejected")
+    p.add_argument("event_id", type=int)
+    p.add_argument("--status", required=True, choices=[c.value for c in ClaimStatus])
+    p.add_argument("--notes")
+    p.set_defaults(handler=cmd_events_claim)
 
 
 def _missing(args: argparse.Namespace, command: str) -> Result:
@@ -585,3 +620,76 @@ def cmd_holidays_import(args: argparse.Namespace, session: Session) -> Result:
     lines = [f"Dibaca {r.read}, ditambahkan {r.added}, diubah {r.updated}, ditolak {len(r.rejected)}"]
     lines += [f"Baris {row}: {why}" for row, why in r.rejected]
     return Result(data, lines, exit_code=1 if r.rejected else 0)
+
+
+# -- events (deaths and work accidents) -------------------------------------------------------------
+def _worker_id(args: argparse.Namespace, session: Session, *, required: bool) -> int | None:
+    if args.worker is not None:
+        return int(args.worker)
+    if args.nik:
+        found = session.context().registry.find_by_nik(args.nik.strip())
+        if found is None:
+            raise UsageError("payment.worker_unknown", key=args.nik.strip())
+        return found.id
+    if required:
+        raise UsageError("usage.argument", detail="--nik or --worker required")
+    return None
+
+
+def _event_json(e: WorkerEvent) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "worker_id": e.worker_id,
+        "name": e.worker_name,
+        "kind": e.kind.value,
+        "date": e.event_date.isoformat(),
+        "program": e.programme_id,
+        "claim_status": e.claim_status.value,
+        "heir_name": e.heir_name,
+        "heir_relationship": e.heir_relationship,
+        "heir_phone": e.heir_phone,
+        "membership_months": e.membership_months,
+        "jkm_benefit": e.jkm_benefit,
+        "scholarship_eligible": e.scholarship_eligible,
+        "notes": e.notes,
+    }
+
+
+def cmd_events_list(args: argparse.Namespace, session: Session) -> Result:
+    worker_id = _worker_id(args, session, required=False)
+    events = session.context().programmes.events(worker_id=worker_id, programme_id=args.program)
+    rows = [
+        [str(e.id), format_date(e.event_date), e.kind.label, e.worker_name, e.claim_status.label, e.heir_name]
+        for e in events
+    ]
+    return Result(
+        {"events": [_event_json(e) for e in events]},
+        table(["ID", "Tanggal", "Peristiwa", "Nama", "Klaim", "Ahli waris"], rows),
+    )
+
+
+def cmd_events_add(args: argparse.Namespace, session: Session) -> Result:
+    worker_id = _worker_id(args, session, required=True)
+    assert worker_id is not None
+    event = session.context().programmes.record_event(
+        WorkerEvent(
+            worker_id,
+            EventKind(args.kind),
+            _date(args.date),
+            programme_id=args.program,
+            heir_name=args.heir_name,
+            heir_relationship=args.heir_relationship,
+            heir_phone=args.heir_phone,
+            notes=args.notes,
+        )
+    )
+    line = f"{event.kind.label} dicatat: {event.worker_name or worker_id}, {format_date(event.event_date)}"
+    return Result(_event_json(event), [line])
+
+
+def cmd_events_claim(args: argparse.Namespace, session: Session) -> Result:
+    status = ClaimStatus(args.status)
+    session.context().programmes.set_claim_status(args.event_id, status, notes=args.notes)
+    return Result(
+        {"id": args.event_id, "claim_status": status.value}, [f"Klaim #{args.event_id}: {status.label}"]
+    )

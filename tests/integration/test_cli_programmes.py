@@ -38,7 +38,9 @@ def cli(tmp_path: Path, capsys, monkeypatch):  # type: ignore[no-untyped-def]
 
     ctx = original(data_dir=tmp_path)
     try:
-        generate_demo(ctx.unit_of_work, ctx.region_table(), ctx.regency(), workers=40, seed=4, now=NOW, user="uji")
+        generate_demo(
+            ctx.unit_of_work, ctx.region_table(), ctx.regency(), workers=40, seed=4, now=NOW, user="uji"
+        )
     finally:
         ctx.close()
     return call
@@ -191,3 +193,56 @@ def test_payments_self_import_reverse_list_and_errors(cli, tmp_path: Path) -> No
 
     code, err = cli("program", "budget", "999")
     assert code == 2 and err["error"]["code"] == "programme.not_found"
+
+
+def test_events_add_list_claim_and_errors(cli) -> None:  # type: ignore[no-untyped-def]
+    _, created = cli(
+        "program", "create", "--name", "BS", "--funder", "APBD", "--start", "2025-08", "--funded-months", "6"
+    )
+    pid = str(created["id"])
+    cli("program", "enroll", pid, "--all")
+    _, workers = cli("workers", "list")
+    w = next(w for w in workers["workers"] if w["nik"] and w["status"] in ("draft", "verified", "registered"))
+    death = ["events", "add", "--nik", w["nik"], "--kind", "death", "--date", "2026-02-10", "--program", pid]
+    heir = [
+        "--heir-name",
+        " Siti  Aminah ",
+        "--heir-relationship",
+        "spouse",
+        "--heir-phone",
+        "+62 812 3456 7890",
+    ]
+
+    code, err = cli(*death, "--heir-phone", "12ab")
+    assert code == 2 and err["error"]["code"] == "phone.format"
+    code, err = cli("events", "add", "--nik", "1903000000000000", "--kind", "death", "--date", "2026-02-10")
+    assert code == 2 and err["error"]["code"] == "payment.worker_unknown"
+    code, err = cli(*death[:-2], "--date", "2026-04-01")  # after the fixed clock's today
+    assert code == 2 and err["error"]["code"] == "event.date_future"
+
+    code, event = cli(*death, *heir)
+    assert code == 0
+    assert (event["name"], event["kind"], event["heir_name"], event["heir_phone"]) == (
+        w["name"],
+        "death",
+        "Siti Aminah",
+        "081234567890",
+    )
+    assert event["jkm_benefit"] == 42_000_000 and event["claim_status"] == "reported"
+    code, err = cli(*death)
+    assert code == 2 and err["error"]["code"] == "event.already_deceased"
+    _, after = cli("workers", "list")
+    assert next(x for x in after["workers"] if x["nik"] == w["nik"])["status"] == "deceased"
+
+    code, claimed = cli(
+        "events", "claim", str(event["id"]), "--status", "submitted", "--notes", "berkas lengkap"
+    )
+    assert code == 0 and claimed == {"id": event["id"], "claim_status": "submitted"}
+    code, listed = cli("events", "list", "--program", pid)
+    assert code == 0 and [(e["id"], e["claim_status"], e["notes"]) for e in listed["events"]] == [
+        (event["id"], "submitted", "berkas lengkap")
+    ]
+    _, by_worker = cli("events", "list", "--nik", w["nik"])
+    assert [e["id"] for e in by_worker["events"]] == [event["id"]]
+    code, err = cli("events", "claim", "999999", "--status", "paid")
+    assert code == 2 and err["error"]["code"] == "event.not_found"
