@@ -307,6 +307,17 @@ class ExitReason(str, Enum):
 
 
 @dataclass(frozen=True)
+class EnrolmentExit:
+    """A worker who left a programme other than by death (moved away, withdrew, lapsed, other)."""
+
+    worker_id: int
+    name: str
+    exit_date: date | None
+    reason: str
+    last_month: Month | None
+
+
+@dataclass(frozen=True)
 class Enrolment:
     """A worker in a programme (*kepesertaan*)."""
 

@@ -34,7 +34,9 @@ from jamsos_desktop.domain.payments import (
 from jamsos_desktop.domain.programme import (
     ClaimStatus,
     Enrolment,
+    EnrolmentExit,
     EventKind,
+    ExitReason,
     Funder,
     FunderKind,
     FundingWindow,
@@ -336,6 +338,24 @@ class EnrolmentRepository:
         if programme_id is not None:
             stmt = stmt.where(EnrolmentRow.programme_id == programme_id)
         return int(self.session.scalar(stmt) or 0)
+
+    def exits(self, programme_id: int) -> list[EnrolmentExit]:
+        """Enrolments of the programme that ended other than by death (deaths are events), newest first."""
+        stmt = (
+            select(EnrolmentRow.worker_id, WorkerRow.name, EnrolmentRow.exit_date, EnrolmentRow.exit_reason,
+                   EnrolmentRow.end_month)
+            .join(WorkerRow, WorkerRow.id == EnrolmentRow.worker_id)
+            .where(
+                EnrolmentRow.programme_id == programme_id,
+                EnrolmentRow.exit_reason != "",
+                EnrolmentRow.exit_reason != ExitReason.DECEASED.value,
+            )
+            .order_by(EnrolmentRow.exit_date.desc(), WorkerRow.name_key, EnrolmentRow.worker_id)
+        )  # fmt: skip
+        return [
+            EnrolmentExit(wid, name, exit_date, reason, Month(end) if end is not None else None)
+            for wid, name, exit_date, reason, end in self.session.execute(stmt)
+        ]
 
     def end_for_worker(self, worker_id: int, *, exit_date: date, reason: str) -> int:
         """End every enrolment of the worker with the month of ``exit_date`` (future months drop)."""

@@ -27,6 +27,7 @@ from jamsos_desktop.domain.formatting import default_language
 from jamsos_desktop.domain.programme import (
     ClaimStatus,
     Enrolment,
+    EnrolmentExit,
     EnrolResult,
     EventKind,
     ExitReason,
@@ -278,6 +279,11 @@ class ProgrammeService:
     ) -> list[tuple[int, str, str, str]]:
         with self._uow() as uow:
             return uow.enrolments.search(programme_id, text, limit)
+
+    def exits(self, programme_id: int) -> list[EnrolmentExit]:
+        """Who left the programme by moving away, withdrawing or lapsing (deaths are :meth:`events`)."""
+        with self._uow() as uow:
+            return uow.enrolments.exits(programme_id)
 
     def exit_worker(self, worker_id: int, *, exit_date: date, reason: ExitReason | str) -> int:
         """End every enrolment of a worker with the month of ``exit_date``; later months drop."""

@@ -1072,6 +1072,18 @@
         <translation>Claim status</translation>
     </message>
     <message>
+        <source>Tanggal keluar</source>
+        <translation>Exit date</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Bulan terakhir</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
         <source>berhak (%1 bln)</source>
         <translation>eligible (%1 mo.)</translation>
     </message>
@@ -1082,6 +1094,10 @@
     <message>
         <source>%1 meninggal, %2 kecelakaan kerja</source>
         <translation>%1 deaths, %2 work accidents</translation>
+    </message>
+    <message>
+        <source>Keluar dari program (pindah, mengundurkan diri, tidak aktif): %1 orang</source>
+        <translation>Left the programme (moved, withdrew, lapsed): %1 people</translation>
     </message>
     <message>
         <source>Status klaim %1: %2</source>
@@ -1764,6 +1780,14 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     <message>
         <source>Mengundurkan diri (keluar dari program)</source>
         <translation>Withdrew (leaves the programme)</translation>
+    </message>
+    <message>
+        <source>Tidak aktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
     </message>
     <message>
         <source>Dilaporkan</source>

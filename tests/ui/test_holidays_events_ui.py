@@ -191,6 +191,7 @@ def test_record_a_death_from_the_programme_and_follow_the_claim(  # type: ignore
     assert row[1] == event.worker_name and row[2] == "Meninggal dunia" and row[4] == "Suami/Istri"
     assert row[6] == "Rp42.000.000" and row[8] == "Dilaporkan"
     assert "Meninggal dunia dicatat" in page.messageLabel.text()
+    assert panel.exitTable.rowCount() == 0  # a death is an event, not listed again among the exits
 
     # The claim goes to BPJS.
     table.selectRow(0)
@@ -324,3 +325,26 @@ def test_an_operator_reads_the_holidays_but_cannot_change_them(qtbot, calendar_p
     with pytest.raises(JamsosError):  # and the service refuses the operator too
         ui_context.programmes.remove_holiday(date(2026, 8, 17))
     assert ui_context.programmes.holidays(2026) == [(date(2026, 8, 17), "Hari Kemerdekaan RI")]
+
+
+def test_a_withdrawal_is_listed_among_the_exits(qtbot, programs_page, ui_context) -> None:  # type: ignore[no-untyped-def]
+    page, p = programs_page
+    panel = page.eventsPanel
+    page.tabs.setCurrentWidget(panel)
+    assert panel.exitTable.rowCount() == 0 and panel.exitsLabel.text().endswith(": 0 orang")
+    wid, name, *_ = ui_context.programmes.search_enrolled(p.id, "", limit=1)[0]
+    dialog = panel.record()
+    qtbot.keyClicks(dialog.ui.eventWorkerEdit, name)
+    with qtbot.waitSignal(dialog.workersFound, timeout=10_000):
+        qtbot.mouseClick(dialog.ui.findButton, Qt.MouseButton.LeftButton)
+    dialog.ui.workerCombo.setCurrentIndex(dialog.ui.workerCombo.findData(wid))
+    dialog.ui.kindCombo.setCurrentIndex(dialog.ui.kindCombo.findData("withdrawn"))
+    dialog.ui.dateEdit.setDate(QDate(2026, 1, 15))
+    with qtbot.waitSignal(dialog.saved, timeout=15_000):
+        qtbot.mouseClick(dialog.ui.saveButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.exitTable.rowCount() == 1, timeout=10_000)
+    row = [panel.exitTable.item(0, c).text() for c in range(panel.exitTable.columnCount())]
+    assert row == ["15 Januari 2026", name, "Mengundurkan diri (keluar dari program)", "Januari 2026"]
+    assert panel.exitTable.item(0, 0).data(Qt.ItemDataRole.UserRole) == wid
+    assert panel.exitsLabel.text().endswith(": 1 orang")
+    assert panel.table.rowCount() == 0  # not a death or an accident: no claim to follow

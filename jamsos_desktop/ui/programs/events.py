@@ -3,7 +3,7 @@ moving away or withdrawing, which end the enrolment with that month.
 
 ``EventDialog`` records one (from a programme, or from a worker's strip in the calendar with the
 worker already chosen); ``EventsPanel`` lists a programme's deaths and accidents with the claim's
-progress. Both ask the programme service off the UI thread.
+progress, and below them who left the programme (moved away, withdrew, lapsed). Both ask the programme service off the UI thread.
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jamsos_desktop.domain.formatting import format_date, format_money, format_number
+from jamsos_desktop.domain.formatting import format_date, format_money, format_month, format_number
 from jamsos_desktop.domain.programme import (
     JKM_DEATH_BENEFIT,
     ClaimStatus,
+    EnrolmentExit,
     EventKind,
     ExitReason,
     WorkerEvent,
@@ -56,6 +57,8 @@ def kind_labels() -> dict[str, str]:
         ExitReason.WITHDRAWN.value: QCoreApplication.translate(
             "ProgrammeEvents", "Mengundurkan diri (keluar dari program)"
         ),
+        ExitReason.INACTIVE.value: QCoreApplication.translate("ProgrammeEvents", "Tidak aktif"),
+        ExitReason.OTHER.value: QCoreApplication.translate("ProgrammeEvents", "Lainnya"),
         ClaimStatus.REPORTED.value: QCoreApplication.translate("ProgrammeEvents", "Dilaporkan"),
         ClaimStatus.SUBMITTED.value: QCoreApplication.translate("ProgrammeEvents", "Diajukan ke BPJS"),
         ClaimStatus.PAID.value: QCoreApplication.translate("ProgrammeEvents", "Dibayar"),
@@ -345,10 +348,29 @@ class EventsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
+        self.exitsLabel = QLabel()
+        self.exitsLabel.setObjectName("exitsLabel")
+        exit_columns = [
+            self.tr("Tanggal keluar"),
+            self.tr("Nama"),
+            self.tr("Alasan"),
+            self.tr("Bulan terakhir"),
+        ]
+        self.exitTable = QTableWidget(0, len(exit_columns))
+        self.exitTable.setObjectName("exitTable")
+        self.exitTable.setHorizontalHeaderLabels(exit_columns)
+        self.exitTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.exitTable.verticalHeader().hide()
+        exit_header = self.exitTable.horizontalHeader()
+        exit_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        exit_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._exits: list[EnrolmentExit] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.exitsLabel)
+        layout.addWidget(self.exitTable, 2)
         self._selected()
         self.recordButton.setEnabled(False)
 
@@ -359,13 +381,16 @@ class EventsPanel(QWidget):
             return
         pid = programme_id
 
-        def done(events: list[WorkerEvent]) -> None:
-            if pid == self._programme_id:
-                self._show(events)
+        def fetch() -> tuple[list[WorkerEvent], list[EnrolmentExit]]:
+            programmes = self._context.programmes
+            return programmes.events(programme_id=pid), programmes.exits(pid)
 
-        run_in_background(
-            lambda: self._context.programmes.events(programme_id=pid), done, self._failed, owner=self
-        )
+        def done(found: tuple[list[WorkerEvent], list[EnrolmentExit]]) -> None:
+            if pid == self._programme_id:
+                self._show_exits(found[1])
+                self._show(found[0])
+
+        run_in_background(fetch, done, self._failed, owner=self)
 
     def events(self) -> list[WorkerEvent]:
         return list(self._events)
@@ -399,6 +424,32 @@ class EventsPanel(QWidget):
         )
         self._selected()
         self.loaded.emit()
+
+    def exits(self) -> list[EnrolmentExit]:
+        return list(self._exits)
+
+    def _show_exits(self, exits: list[EnrolmentExit]) -> None:
+        self._exits = exits
+        labels = kind_labels()
+        self.exitTable.setRowCount(len(exits))
+        for r, x in enumerate(exits):
+            cells = (
+                _item(format_date(x.exit_date) if x.exit_date else "\u2013", x.worker_id),
+                _item(x.name),
+                _item(labels.get(x.reason, x.reason), x.reason),
+                _item(
+                    format_month(x.last_month.year, x.last_month.month)
+                    if x.last_month is not None
+                    else "\u2013"
+                ),
+            )
+            for c, item in enumerate(cells):
+                self.exitTable.setItem(r, c, item)
+        self.exitsLabel.setText(
+            self.tr("Keluar dari program (pindah, mengundurkan diri, tidak aktif): %1 orang").replace(
+                "%1", format_number(len(exits))
+            )
+        )
 
     def selected_event(self) -> WorkerEvent | None:
         rows = self.table.selectionModel().selectedRows()
