@@ -88,10 +88,12 @@ def cmd_sync_export(args: argparse.Namespace, session: Session) -> Result:
         "seq": result.seq,
         "to": result.recipient,
         "path": str(result.path),
+        "kinds": dict(result.kinds),
     }
-    return Result(
-        data, [f"Paket {result.package_id} ({result.records} data) untuk {result.recipient}: {result.path}"]
-    )
+    lines = [f"Paket {result.package_id} ({result.records} data) untuk {result.recipient}: {result.path}"]
+    if result.kinds:
+        lines.append("  " + ", ".join(f"{kind} {n}" for kind, n in sorted(result.kinds.items())))
+    return Result(data, lines)
 
 
 def cmd_sync_import(args: argparse.Namespace, session: Session) -> Result:
@@ -110,6 +112,10 @@ def cmd_sync_import(args: argparse.Namespace, session: Session) -> Result:
             {"uid": r.uid, "name": r.name, "field": r.field, "code": r.code, "message": r.message(session.lang)}
             for r in result.refused
         ],
+        "kinds": dict(result.kinds),
+        "written": dict(result.written),
+        "pending": result.pending,
+        "held": result.held,
     }
     if result.conflicts:
         data["conflict_list"] = [_conflict(c) for c in ctx.sync.conflicts()]
@@ -117,6 +123,10 @@ def cmd_sync_import(args: argparse.Namespace, session: Session) -> Result:
         f"Paket {result.package_id}: {result.status}; baru {result.inserted}, diubah {result.updated}, "
         f"konflik {result.conflicts}"
     ]
+    if result.kinds or result.pending or result.held:
+        written = ", ".join(f"{kind} {n}" for kind, n in sorted(result.written.items())) or "-"
+        lines.append(f"  program/kepesertaan/pembayaran/kartu: ditulis {written}; menunggu {result.pending}, "
+                     f"ditahan {result.held}")  # fmt: skip
     lines.extend(r.message(session.lang) for r in result.refused)
     code = 1 if (result.conflicts or result.rejected or result.refused) else 0
     return Result(data, lines, exit_code=code)

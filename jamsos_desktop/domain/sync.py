@@ -34,7 +34,8 @@ UNIQUE_FIELDS = ("nik", "kpj")
 END_STATUSES = frozenset({"inactive", "withdrawn", "deceased"})
 
 #: 2: changes travel grouped as edits (one per record and clock reading) instead of one per field.
-SCHEMA_VERSION = 2
+#: 3: programmes, the calendar, enrolments, payments and card prints travel too (``records``).
+SCHEMA_VERSION = 3
 
 
 class ChangeKind:

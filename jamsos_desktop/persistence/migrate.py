@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 #: Newest revision shipped in ``migrations/versions`` (checked by tests/integration/test_migrations.py).
-HEAD = "0007_sync_edits"
+HEAD = "0009_sync_records"
 #: Every revision this build can upgrade from, oldest first.
 KNOWN_REVISIONS = (
     "0001_initial",
@@ -21,6 +21,7 @@ KNOWN_REVISIONS = (
     "0005_sync",
     "0006_dashboard_indexes",
     "0007_sync_edits",
+    "0009_sync_records",
 )
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

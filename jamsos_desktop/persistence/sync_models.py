@@ -128,3 +128,42 @@ class SyncRefusalRow(Base):
     field: Mapped[str] = mapped_column(String(32))
     code: Mapped[str] = mapped_column(String(64))
     params: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class SyncFactRow(Base):
+    """A programme, calendar, enrolment, payment or card record as it travels (issue 6, migration
+    ``0009_sync_records``): one row per record (``gid``) and version (``hlc``). Append-only kinds
+    (payments, reversals, card prints) have one version; snapshot kinds (programme, calendar, enrolment)
+    one per change. ``state``: ``applied`` (written to its table here), ``pending`` (waits for a worker,
+    programme or payment it names) or ``held`` (a receipt or card serial another record holds here)."""
+
+    __tablename__ = "sync_fact"
+    gid: Mapped[str] = mapped_column(String(80), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(80), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    origin: Mapped[str] = mapped_column(String(40))
+    worker: Mapped[str | None] = mapped_column(String(36))
+    data: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(8), default="applied")
+
+    __table_args__ = (
+        Index("ix_sync_fact_origin_hlc", "origin", "hlc"),
+        Index("ix_sync_fact_worker", "worker"),
+        Index("ix_sync_fact_kind_state", "kind", "state"),
+    )
+
+
+class SyncLocalRow(Base):
+    """Which local row a travelling record is here (``gid`` -> ``kind``/``local_id``; several gids may
+    name one row, e.g. a station's programme and the office's of the same name), the digest of the row as
+    last captured or written, and the clock of that version. Rows with ``gid`` ``~mark/<kind>`` hold the
+    highest local id captured of an append-only kind."""
+
+    __tablename__ = "sync_local"
+    gid: Mapped[str] = mapped_column(String(80), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    local_id: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(40), default="")
+    hlc: Mapped[str] = mapped_column(String(80), default="")
+
+    __table_args__ = (Index("ix_sync_local_kind_id", "kind", "local_id"),)

@@ -203,6 +203,10 @@ def _set_column(row: WorkerRow, field: str, value: Any) -> None:
 class SyncRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        from jamsos_desktop.persistence.sync_records_repository import SyncRecordRepository
+
+        #: Programmes, calendar, enrolments, payments and card prints as they travel.
+        self.records = SyncRecordRepository(self)
 
     # -- driver-level helpers (the merge handles tens of thousands of rows per package) ---------------
     def _is_pg(self) -> bool:

@@ -33,7 +33,7 @@ import secrets
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import ModuleType
@@ -63,9 +63,11 @@ from jamsos_desktop.domain.sync import (
     value_text,
 )
 from jamsos_desktop.domain.sync_check import Rules, check_edit
+from jamsos_desktop.domain.sync_records import OFFICE_KINDS, Fact
 from jamsos_desktop.services.access import require
 from jamsos_desktop.services.audit import record, record_many
 from jamsos_desktop.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from jamsos_desktop.services.sync_records import SHARED_KINDS, ApplyCounts, RecordSync
 
 if TYPE_CHECKING:
     from jamsos_desktop.services.sync_crypto import StationKeys
@@ -98,6 +100,8 @@ class ExportResult:
     changes: int  # edits (one per record and clock reading; a new worker is one)
     seq: int
     recipient: str
+    #: Programme, calendar, enrolment, payment and card versions in the package, per kind.
+    kinds: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,12 @@ class ImportResult:
     conflicts: int = 0
     rejected: tuple[str, ...] = ()  # records still incomplete here (their other fields not received yet)
     refused: tuple[Refusal, ...] = ()  # edits not stored: a value breaks the rules of manual entry
+    #: Programme, calendar, enrolment, payment and card versions new here, per kind; written here per
+    #: kind; still waiting for a record they name; held (a receipt or card serial taken here).
+    kinds: dict[str, int] = field(default_factory=dict)
+    written: dict[str, int] = field(default_factory=dict)
+    pending: int = 0
+    held: int = 0
 
 
 @dataclass(frozen=True)
@@ -301,6 +311,29 @@ class SyncService:
         return count
 
     def _capture(self, uow: UnitOfWork, only: Iterable[str] | None = None) -> int:
+        """Workers' edits (see :meth:`_capture_workers`), then programmes, the calendar, enrolments,
+        payments and card prints (:class:`RecordSync`); returns how many changes were captured."""
+        only = None if only is None else set(only)
+        count = self._capture_workers(uow, only)
+        return count + len(self._capture_records(uow, only))
+
+    def _capture_records(self, uow: UnitOfWork, only: set[str] | None = None) -> list[Fact]:
+        own = uow.sync.own()
+        if own is None:
+            return []
+        now = self._clock()
+        clock: list[Hlc | None] = [Hlc.parse(own.clock) if own.clock else None]
+
+        def next_clock() -> Hlc:
+            clock[0] = tick(clock[0], _ms(now), own.id)
+            return clock[0]
+
+        facts = RecordSync(uow, own, user=self._user(), now=now).capture(next_clock, only)
+        if facts and clock[0] is not None:
+            uow.sync.update_station(own.id, clock=clock[0].text())
+        return facts
+
+    def _capture_workers(self, uow: UnitOfWork, only: Iterable[str] | None = None) -> int:
         """Turn local edits since the last capture into edits (one per record); returns how many field
         changes they hold. ``only``: the records an import is about to touch (the others wait for the
         next capture: a package's cost grows with the package, not with the database)."""
@@ -552,13 +585,14 @@ class SyncService:
                 assert recipient is not None
                 rows = uow.sync.edits_by_origin(own.id, own.acked_hlc)
                 merges = uow.sync.merges(origin=own.id, after_hlc=own.acked_hlc)
+                facts = uow.sync.records.by_origin(own.id, own.acked_hlc)
             else:
                 if not own.is_office:
                     raise UsageError("sync.station_cannot_ack")
                 recipient = uow.sync.station_by_name(station_name)
                 if recipient is None or recipient.is_self:
                     raise UsageError("sync.unknown_station", name=station_name)
-                rows, ack = self._acknowledgement(uow, recipient)
+                rows, ack, facts = self._acknowledgement(uow, recipient)
                 merges = uow.sync.merges(not_origin=recipient.id)
             records = len({r[0] for r in rows})
             changes = len(rows)  # edits: one per record and clock reading
@@ -568,11 +602,15 @@ class SyncService:
             merge_list = [{"loser": m[0], "winner": m[1], "hlc": m[2], "origin": m[3]} for m in merges]
             body = (
                 head + '"merges":' + json.dumps(merge_list, separators=(",", ":"))
+                + ',"records":' + _dump([f.to_json() for f in facts])
                 + ',"edits":[' + ",".join(map(_edit_text, rows)) + "]}"
             )  # fmt: skip
+            kinds: dict[str, int] = {}
+            for fact in facts:
+                kinds[fact.kind] = kinds.get(fact.kind, 0) + 1
             data = self._write(
                 out, keys, own, recipient, seq, package_id, body.encode(), len(rows), records,
-                uow.audit.latest_hash() if getattr(uow, "audit", None) is not None else "",
+                uow.audit.latest_hash() if getattr(uow, "audit", None) is not None else "", kinds,
             )  # fmt: skip
             uow.sync.update_station(own.id, last_seq_out=seq)
             uow.sync.add_package(
@@ -589,17 +627,22 @@ class SyncService:
             )
             record(uow, self._user(), "sync_export", "sync_package", package_id, None,
                    {"to": recipient.name, "seq": seq, "records": records, "edits": len(rows), "file": out.name,
-                    "acknowledgement": ack is not None}, at=self._clock())  # fmt: skip
+                    "acknowledgement": ack is not None, "kinds": kinds}, at=self._clock())  # fmt: skip
             uow.commit()
-        return ExportResult(package_id, out, records, changes, seq, recipient.name)
+        return ExportResult(package_id, out, records, changes, seq, recipient.name, kinds)
 
-    def _acknowledgement(self, uow: UnitOfWork, station: Station) -> tuple[list[tuple[Any, ...]], dict[str, Any]]:
+    def _acknowledgement(
+        self, uow: UnitOfWork, station: Station
+    ) -> tuple[list[tuple[Any, ...]], dict[str, Any], list[Fact]]:
         own_uids = uow.sync.uids_of(station.id)
         uids = own_uids | uow.sync.uids_in_villages(station.villages)
         rows = uow.sync.edits_of_uids(uids, exclude_origin=station.id)
+        # Programmes, the calendar and funder payments whole; enrolments, payments and cards of the
+        # station's workers and villages made elsewhere.
+        facts = uow.sync.records.for_station(uids, SHARED_KINDS, exclude_origin=station.id)
         conflicts = [c for c in uow.sync.conflicts() if c.uid in own_uids]
         return rows, {
-            "accepted_up_to": uow.sync.max_hlc(station.id),
+            "accepted_up_to": max(uow.sync.max_hlc(station.id), uow.sync.records.max_hlc(station.id)),
             "next_seq": next_sequence(uow.sync.seqs_from(station.id)),
             "conflicts": [
                 {"uid": c.uid, "field": c.field, "kind": c.kind, "shown": c.winner_value, "kept": c.loser_value}
@@ -610,7 +653,7 @@ class SyncService:
                 {"uid": r.uid, "hlc": r.hlc, "name": r.name, "field": r.field, "code": r.code, "params": dict(r.params)}
                 for r in uow.sync.refusals(station.id)
             ],
-        }
+        }, facts
 
     def _write(
         self,
@@ -624,6 +667,7 @@ class SyncService:
         edits: int,
         records: int,
         audit_hash: str,
+        kinds: dict[str, int] | None = None,
     ) -> bytes:
         # Level 1: most of the size for a fraction of the time (the payload is mostly repeated keys).
         plain = zlib.compress(body, 1)
@@ -637,7 +681,7 @@ class SyncService:
             "seq": seq,
             "schema_version": SCHEMA_VERSION,
             "created": self._clock().isoformat(timespec="seconds"),
-            "counts": {"edits": edits, "records": records},
+            "counts": {"edits": edits, "records": records, **(kinds or {})},
             "members": {PAYLOAD: hashlib.sha256(ciphertext).hexdigest()},
             "encryption": {"algorithm": _crypto().ALGORITHM, "epk": epk, "nonce": nonce},
             "audit_chain_hash": audit_hash,
@@ -718,9 +762,9 @@ class SyncService:
             plain = keys.open(ciphertext, epk=enc.get("epk", ""), nonce=enc.get("nonce", ""), context=context)
             if plain is None:
                 raise IntegrityError("sync.package_damaged", path=str(path))
-            edits, ack, merges = _read_payload(plain, path, sender, own)
+            edits, ack, merges, facts = _read_payload(plain, path, sender, own)
             # Everything is checked: from here on, the package is merged as one transaction.
-            involved = {e.uid for e in edits} | {u for m in merges for u in m[:2]}
+            involved = {e.uid for e in edits} | {u for m in merges for u in m[:2]} | {f.worker for f in facts if f.worker}
             self._capture(uow, involved | {w for w, _h in uow.sync.merged(involved).values()})
             merge_trail = []
             for loser, winner, merge_hlc, origin in merges:
@@ -749,9 +793,13 @@ class SyncService:
             else:
                 uow.sync.clear_refusals()
                 uow.sync.add_refusals(package_id, sender.id, _refusals_from(ack))
+            if facts:
+                clock = observe(clock, Hlc.parse(max(f.hlc for f in facts)), own.id)
             if clock is not None:
                 uow.sync.update_station(own.id, clock=clock.text())
             now = self._clock()
+            # Programmes, calendar, enrolments, payments and cards: after the workers they name.
+            applied = RecordSync(uow, own, user=self._user(), now=now).apply(facts) if facts else ApplyCounts()
             if ack is not None:
                 uow.sync.update_station(
                     own.id, acked_hlc=max(own.acked_hlc, str(ack.get("accepted_up_to", "")))
@@ -767,7 +815,9 @@ class SyncService:
             summary = {"from": sender.name, "seq": seq, "records": len(touched), "inserted": counts.inserted,
                        "updated": counts.updated, "conflicts": conflicts, "refused": len(refused),
                        "incomplete": len(counts.incomplete), "file": path.name, "sha256": digest,
-                       "sender_audit_chain_hash": str(manifest.get("audit_chain_hash", ""))[:64]}  # fmt: skip
+                       "sender_audit_chain_hash": str(manifest.get("audit_chain_hash", ""))[:64],
+                       "kinds": applied.received, "written": applied.written, "pending": applied.pending,
+                       "held": applied.held}  # fmt: skip
             record(uow, actor, "sync_acknowledgement" if sender.is_office else "sync_import", "sync_package",
                   package_id, None, summary, at=now)  # fmt: skip
             record_many(uow, actor, merge_trail, at=now)
@@ -777,6 +827,9 @@ class SyncService:
                     ("sync_change", "worker", e.uid, replaced.get(e.uid), texts.get((e.uid, e.hlc)) or _dump(e.values))
                     for e in edits
                 ])  # fmt: skip
+                trail.append_many(at=now, actor=actor, entries=[
+                    ("sync_record", f.kind, f.gid, None, f.text()) for f in applied.fresh
+                ])  # fmt: skip
             tombs = uow.sync.merged(touched)
             for uid, (winner, _h) in tombs.items():
                 version = uow.sync.tombstone(uid, _tomb_reason(winner))
@@ -785,7 +838,7 @@ class SyncService:
             uow.commit()
         return ImportResult(
             "applied", package_id, sender.name, len(touched), counts.inserted, counts.updated, conflicts,
-            counts.incomplete, tuple(refused),
+            counts.incomplete, tuple(refused), applied.received, applied.written, applied.pending, applied.held,
         )  # fmt: skip
 
     def _check(self, edits: list[Edit], states: dict[str, RecordOutcome]) -> tuple[list[Edit], list[Refusal]]:
@@ -982,7 +1035,7 @@ _dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
 
 def _read_payload(
     plain: bytes, path: Path, sender: Station, own: Station
-) -> tuple[list[Edit], dict[str, Any] | None]:
+) -> tuple[list[Edit], dict[str, Any] | None, list[tuple[str, str, str, str]], list[Fact]]:
     try:
         inflater = zlib.decompressobj()
         raw = inflater.decompress(plain, MAX_PAYLOAD_BYTES)
@@ -998,16 +1051,23 @@ def _read_payload(
                 raise ValueError("malformed merge")
             Hlc.parse(hlc)
             merges.append((loser, winner, hlc, origin))
+        facts = [Fact.from_json(f) for f in payload.get("records") or ()]
+        for fact in facts:
+            Hlc.parse(fact.hlc)
     except (ValueError, KeyError, TypeError, zlib.error):
         raise IntegrityError("sync.package_damaged", path=str(path)) from None
     if not sender.is_office and (
         any(e.origin != sender.id for e in edits) or any(m[3] != sender.id for m in merges)
+        or any(f.origin != sender.id or f.office or f.kind in OFFICE_KINDS for f in facts)
     ):
         # A station speaks only for itself; the office relays others' changes.
         raise IntegrityError("sync.foreign_changes", sender=sender.name)
+    if sender.is_office and any(f.office != (f.origin == sender.id) for f in facts):
+        # Only the office's own records carry the office's authority.
+        raise IntegrityError("sync.foreign_changes", sender=sender.name)
     if sender.is_office != (ack is not None):
         raise IntegrityError("sync.package_damaged", path=str(path))
-    return edits, ack, sorted(merges, key=lambda m: (m[2], m[0]))
+    return edits, ack, sorted(merges, key=lambda m: (m[2], m[0])), facts
 
 
 def _redirect(edits: list[Edit], merged: dict[str, tuple[str, str]]) -> list[Edit]:
