@@ -77,6 +77,8 @@ class EnrolmentRow(Base):
     end_month: Mapped[int | None] = mapped_column(Integer)
     funded_from: Mapped[int] = mapped_column(Integer)
     funded_to: Mapped[int] = mapped_column(Integer)
+    #: The worker's village, kept by triggers (``persistence/dashboard_totals.py``; never written here).
+    village_code: Mapped[str | None] = mapped_column(String(13))
     exit_date: Mapped[date | None] = mapped_column(Date)
     exit_reason: Mapped[str] = mapped_column(String(32), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -95,6 +97,8 @@ class EnrolmentRow(Base):
             "funded_to",
         ),
         Index("ix_enrolment_funded_to", "programme_id", "funded_to"),
+        # The dashboard's enrolments per village (migration 0008): one range, in village order.
+        Index("ix_enrolment_village", "programme_id", "village_code", "start_month", "end_month"),
     )
 
 
@@ -187,6 +191,20 @@ class SelfPaymentRow(Base):
             "enrolment_id",
         ),
     )
+
+
+class SelfPaymentMonthRow(Base):
+    """Net number of self-payments per programme and (first month, last month): originals count +1,
+    reversals −1. Kept by triggers on ``self_payment`` (``persistence/dashboard_totals.py``) for the
+    dashboard's payments chart; never written by the application."""
+
+    __tablename__ = "self_payment_month"
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True
+    )
+    first_month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    payments: Mapped[int] = mapped_column(Integer)
 
 
 class WorkerEventRow(Base):
