@@ -23,6 +23,7 @@ already holds here is kept **held** (stored and relayed, not written) and counte
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -145,6 +146,11 @@ def rank(fact: Fact) -> tuple[bool, str]:
 def current(versions: Iterable[Fact]) -> Fact | None:
     """The winning version of one record (None when there is none); a function of the set of versions."""
     return max(versions, key=rank, default=None)
+
+
+def digest(data: Mapping[str, Any]) -> str:
+    """A row's captured data reduced to a short fingerprint (change detection, not security)."""
+    return hashlib.sha1(_dump(dict(data)).encode()).hexdigest()  # noqa: S324
 
 
 def enrolment_gid(programme_gid: str, worker_uid: str) -> str:

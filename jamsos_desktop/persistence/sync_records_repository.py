@@ -10,7 +10,6 @@ when its local id is above the kind's mark and not bound to a global id (rows an
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -47,10 +46,6 @@ _loads = json.JSONDecoder().decode
 _dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 #: The table of each append-only kind (its new rows are found by id).
 _APPEND_TABLES = {SELF_PAYMENT: SelfPaymentRow, FUNDER_PAYMENT: FunderPaymentRow, CARD_PRINT: CardPrintRow}
-
-
-def digest(data: dict[str, Any]) -> str:
-    return hashlib.sha1(_dump(data).encode()).hexdigest()  # noqa: S324 - a change detector, not security
 
 
 def _iso(value: Any) -> str | None:

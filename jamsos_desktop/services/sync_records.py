@@ -27,10 +27,10 @@ from jamsos_desktop.domain.sync_records import (
     SELF_PAYMENT,
     Fact,
     current,
+    digest,
     enrolment_gid,
     rank,
 )
-from jamsos_desktop.persistence.sync_records_repository import digest
 from jamsos_desktop.services.ports import UnitOfWork
 
 #: Kinds every station receives whole from the office (not tied to its villages' workers).
@@ -62,6 +62,11 @@ class ApplyCounts:
 
     def total_received(self) -> int:
         return sum(self.received.values())
+
+
+def enrolment_digest(worker_uid: str, data: dict[str, Any]) -> str:
+    """An enrolment's digest: its values and its worker (a merge of duplicates moves it to another)."""
+    return digest({**data, "~worker": worker_uid})
 
 
 def _canonical(bound: dict[int, list[tuple[str, str, str]]]) -> dict[int, str]:
@@ -119,7 +124,7 @@ class RecordSync:
         rows = self.repo.enrolments(worker_uids=only_workers)
         bound = self.repo.bound_for(ENROLMENT, rows) if only_workers is not None else self.repo.bound(ENROLMENT)
         for eid, (pid, uid, data) in sorted(rows.items()):
-            dg = digest(data)
+            dg = enrolment_digest(uid, data)
             gids = bound.get(eid)
             if gids:
                 latest = max(gids, key=lambda g: g[2])
@@ -303,7 +308,7 @@ class RecordSync:
             self.repo.set_digests(kind, {0: digest(self.repo.calendar())})
         else:
             rows = self.repo.enrolments(ids=local_ids)
-            self.repo.set_digests(kind, {i: digest(d) for i, (_p, _u, d) in rows.items()})
+            self.repo.set_digests(kind, {i: enrolment_digest(u, d) for i, (_p, u, d) in rows.items()})
 
     def _apply_appended(self, kind: str, facts: list[Fact], states: dict[str, list[tuple[str, str]]]) -> int:
         facts = sorted(facts, key=lambda f: (f.hlc, f.gid))
