@@ -23,18 +23,18 @@ from jamsos_desktop.persistence.sqlite_files import SqliteFiles
 from jamsos_desktop.services.access import AccessControl, local_administrator
 from jamsos_desktop.services.audit import AuditService
 from jamsos_desktop.services.backup import BackupService, CheckReport, check_database
-from jamsos_desktop.services.calendar import CalendarService
-from jamsos_desktop.services.payments import PaymentService
 from jamsos_desktop.services.ports import UnitOfWork
-from jamsos_desktop.services.programmes import ProgrammeService
 from jamsos_desktop.services.registry import RegionDirectory, WorkerRegistry
 from jamsos_desktop.services.settings import SettingsService
 from jamsos_desktop.services.setup import InitResult, initialize
 
 if TYPE_CHECKING:
+    from jamsos_desktop.services.calendar import CalendarService
     from jamsos_desktop.services.cards import CardService
     from jamsos_desktop.services.dashboard import DashboardService
+    from jamsos_desktop.services.payments import PaymentService
     from jamsos_desktop.services.privacy import PrivacyService
+    from jamsos_desktop.services.programmes import ProgrammeService
     from jamsos_desktop.services.reports import ReportService
     from jamsos_desktop.services.sync import SyncService
     from jamsos_desktop.services.users import UserService
@@ -61,9 +61,6 @@ class AppContext:
     settings: SettingsService = field(init=False)
     registry: WorkerRegistry = field(init=False)
     regions: RegionDirectory = field(init=False)
-    programmes: ProgrammeService = field(init=False)
-    calendar: CalendarService = field(init=False)
-    payments: PaymentService = field(init=False)
     access: AccessControl = field(init=False)
     audit: AuditService = field(init=False)
     backups: BackupService = field(init=False)
@@ -92,9 +89,32 @@ class AppContext:
             user=lambda: self.user(),
             clock=lambda: self.clock(),
         )
-        self.programmes = ProgrammeService(self.unit_of_work, user=lambda: self.user(), clock=lambda: self.clock())
-        self.calendar = CalendarService(self.unit_of_work, clock=lambda: self.clock())
-        self.payments = PaymentService(self.unit_of_work, user=lambda: self.user(), clock=lambda: self.clock())
+        # Programmes, calendar, payments, cards, sync, dashboard and reports are made on first use (their
+        # modules cost the workers list and most commands nothing).
+
+    @property
+    def programmes(self) -> ProgrammeService:
+        if getattr(self, "_programmes", None) is None:
+            from jamsos_desktop.services.programmes import ProgrammeService
+
+            self._programmes = ProgrammeService(self.unit_of_work, user=lambda: self.user(), clock=lambda: self.clock())
+        return self._programmes
+
+    @property
+    def calendar(self) -> CalendarService:
+        if getattr(self, "_calendar", None) is None:
+            from jamsos_desktop.services.calendar import CalendarService
+
+            self._calendar = CalendarService(self.unit_of_work, clock=lambda: self.clock())
+        return self._calendar
+
+    @property
+    def payments(self) -> PaymentService:
+        if getattr(self, "_payments", None) is None:
+            from jamsos_desktop.services.payments import PaymentService
+
+            self._payments = PaymentService(self.unit_of_work, user=lambda: self.user(), clock=lambda: self.clock())
+        return self._payments
 
     def unit_of_work(self, *, write: bool = False) -> UnitOfWork:
         uow = self.database.unit_of_work(write=write)

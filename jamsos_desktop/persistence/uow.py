@@ -2,31 +2,67 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager, ExitStack
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from jamsos_desktop.persistence.card_repositories import CardRepository, HandoverRepository
 from jamsos_desktop.persistence.engine import WriteLock
-from jamsos_desktop.persistence.programme_repository import (
-    CalendarRepository,
-    EnrolmentRepository,
-    EventRepository,
-    HolidayRepository,
-    PaymentRepository,
-    ProgrammeRepository,
-)
-from jamsos_desktop.persistence.report_repository import ReportRepository
-from jamsos_desktop.persistence.repositories import (
-    RegionRepository,
-    SettingsRepository,
-    WorkerRepository,
-)
-from jamsos_desktop.persistence.safety_repositories import AuditRepository, PrivacyRepository, UserRepository
-from jamsos_desktop.persistence.sync_repository import SyncRepository
+
+if TYPE_CHECKING:
+    from jamsos_desktop.persistence.card_repositories import CardRepository, HandoverRepository
+    from jamsos_desktop.persistence.programme_repository import (
+        CalendarRepository,
+        EnrolmentRepository,
+        EventRepository,
+        HolidayRepository,
+        PaymentRepository,
+        ProgrammeRepository,
+    )
+    from jamsos_desktop.persistence.report_repository import ReportRepository
+    from jamsos_desktop.persistence.repositories import (
+        RegionRepository,
+        SettingsRepository,
+        WorkerRepository,
+    )
+    from jamsos_desktop.persistence.safety_repositories import (
+        AuditRepository,
+        PrivacyRepository,
+        UserRepository,
+    )
+    from jamsos_desktop.persistence.sync_repository import SyncRepository
+
+#: Each repository of a unit of work: attribute -> (module under ``jamsos_desktop.persistence``, class).
+#: A repository is made, and its module imported, when a unit of work first uses it: opening the
+#: database and the workers list need three of them, and the others' modules (with their domain
+#: modules and queries) cost every start of the application and of each command a tenth of a second.
+REPOSITORIES: dict[str, tuple[str, str]] = {
+    "cards": ("card_repositories", "CardRepository"),
+    "handovers": ("card_repositories", "HandoverRepository"),
+    "workers": ("repositories", "WorkerRepository"),
+    "regions": ("repositories", "RegionRepository"),
+    "settings": ("repositories", "SettingsRepository"),
+    "programmes": ("programme_repository", "ProgrammeRepository"),
+    "enrolments": ("programme_repository", "EnrolmentRepository"),
+    "payments": ("programme_repository", "PaymentRepository"),
+    "calendar": ("programme_repository", "CalendarRepository"),
+    "holidays": ("programme_repository", "HolidayRepository"),
+    "events": ("programme_repository", "EventRepository"),
+    "reports": ("report_repository", "ReportRepository"),
+    "audit": ("safety_repositories", "AuditRepository"),
+    "users": ("safety_repositories", "UserRepository"),
+    "privacy": ("safety_repositories", "PrivacyRepository"),
+    "sync": ("sync_repository", "SyncRepository"),
+}
+
+
+def repository_class(name: str) -> type:
+    """The class of the repository ``name`` (see :data:`REPOSITORIES`), its module imported now."""
+    module, cls = REPOSITORIES[name]
+    return getattr(importlib.import_module(f"jamsos_desktop.persistence.{module}"), cls)  # type: ignore[no-any-return]
 
 
 class SqlUnitOfWork:
@@ -70,6 +106,8 @@ class SqlUnitOfWork:
         self.session: Session | None = None
 
     def __enter__(self) -> SqlUnitOfWork:
+        for name in REPOSITORIES:  # a unit of work entered again gets repositories of its new session
+            self.__dict__.pop(name, None)
         stack = ExitStack()
         stack.enter_context(self._guard())
         if self._write:
@@ -81,23 +119,16 @@ class SqlUnitOfWork:
             # Let the guard translate the failure (e.g. "database is locked") before it propagates.
             if not stack.__exit__(*sys.exc_info()):
                 raise
-        self.cards = CardRepository(self.session)
-        self.handovers = HandoverRepository(self.session)
-        self.workers = WorkerRepository(self.session)
-        self.regions = RegionRepository(self.session)
-        self.settings = SettingsRepository(self.session)
-        self.programmes = ProgrammeRepository(self.session)
-        self.enrolments = EnrolmentRepository(self.session)
-        self.payments = PaymentRepository(self.session)
-        self.calendar = CalendarRepository(self.session)
-        self.holidays = HolidayRepository(self.session)
-        self.events = EventRepository(self.session)
-        self.reports = ReportRepository(self.session)
-        self.audit = AuditRepository(self.session)
-        self.users = UserRepository(self.session)
-        self.privacy = PrivacyRepository(self.session)
-        self.sync = SyncRepository(self.session)
         return self
+
+    def __getattr__(self, name: str) -> Any:
+        """A repository, made on first use within this unit of work (only called for missing attributes)."""
+        session = self.__dict__.get("session")
+        if name not in REPOSITORIES or session is None:
+            raise AttributeError(f"{type(self).__name__!s} has no attribute {name!r}")
+        repository = repository_class(name)(session)
+        setattr(self, name, repository)
+        return repository
 
     def __exit__(self, exc_type, exc, tb):  # type: ignore[no-untyped-def]
         assert self.session is not None and self._stack is not None
