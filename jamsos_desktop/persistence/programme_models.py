@@ -98,7 +98,9 @@ class EnrolmentRow(Base):
         ),
         Index("ix_enrolment_funded_to", "programme_id", "funded_to"),
         # The dashboard's enrolments per village (migration 0008): one range, in village order.
-        Index("ix_enrolment_village", "programme_id", "village_code", "start_month", "end_month"),
+        Index(
+            "ix_enrolment_village", "programme_id", "village_code", "start_month", "end_month", "funded_to"
+        ),
     )
 
 

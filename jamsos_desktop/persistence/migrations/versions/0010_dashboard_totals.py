@@ -29,7 +29,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_enrolment_village",
         "enrolment",
-        ["programme_id", "village_code", "start_month", "end_month"],
+        ["programme_id", "village_code", "start_month", "end_month", "funded_to"],
         unique=False,
     )
     op.create_table(
