@@ -22,7 +22,7 @@ committed load holds exactly the indexes it had before. Other engines load as th
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 from sqlalchemy import Connection
 
@@ -61,3 +61,15 @@ def bulk_load(connection: Connection, tables: Sequence[str], *, first_worker_id:
                 connection.exec_driver_sql(sql)
     finally:
         connection.exec_driver_sql(f"PRAGMA cache_size = {previous_cache}")
+
+
+def growing(connection: Connection, table: str, adding: int) -> AbstractContextManager[None]:
+    """:func:`bulk_load` of ``table`` when ``adding`` rows at least double it, else a plain block.
+
+    Building an index again costs in proportion to the whole table: worth it for a first big load
+    (the demo's enrolments and payments), not for a few thousand rows added to a large table.
+    """
+    if connection.dialect.name != "sqlite":
+        return nullcontext()
+    present = int(connection.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar() or 0)
+    return bulk_load(connection, (table,)) if adding >= present else nullcontext()
