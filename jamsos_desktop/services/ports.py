@@ -6,40 +6,43 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from jamsos_desktop.domain.calendar import ActionList, ActionRow, MonthTotals
-from jamsos_desktop.domain.cards import (
-    CardPrint,
-    CardSubject,
-    HandoverEvent,
-    HandoverEventData,
-    HandoverRecipient,
-    PendingCard,
-)
-from jamsos_desktop.domain.payments import FunderPayment, SelfPayment
-from jamsos_desktop.domain.programme import (
-    ClaimStatus,
-    Enrolment,
-    EnrolmentExit,
-    FundingWindow,
-    Programme,
-    ProgrammeData,
-    WorkerEvent,
-)
-from jamsos_desktop.domain.regions import Region
-from jamsos_desktop.domain.safety import Actor, AuditEntry, AuditQuery, Role, User
-from jamsos_desktop.domain.sync import Conflict, Edit, PackageRecord, RecordOutcome, Refusal, Station
-from jamsos_desktop.domain.sync_records import Fact
-from jamsos_desktop.domain.worker import (
-    RegistryStats,
-    Worker,
-    WorkerData,
-    WorkerQuery,
-    WorkerSummary,
-)
-from jamsos_desktop.domain.worker_record import WorkerRecord
-from jamsos_desktop.domain.worker_types import WorkerStatus
+# The domain types below only annotate the protocols: importing them at run time would load every
+# feature's domain module with the first service (the workers list needs a few of them).
+if TYPE_CHECKING:
+    from jamsos_desktop.domain.calendar import ActionList, ActionRow, MonthTotals
+    from jamsos_desktop.domain.cards import (
+        CardPrint,
+        CardSubject,
+        HandoverEvent,
+        HandoverEventData,
+        HandoverRecipient,
+        PendingCard,
+    )
+    from jamsos_desktop.domain.payments import FunderPayment, SelfPayment
+    from jamsos_desktop.domain.programme import (
+        ClaimStatus,
+        Enrolment,
+        EnrolmentExit,
+        FundingWindow,
+        Programme,
+        ProgrammeData,
+        WorkerEvent,
+    )
+    from jamsos_desktop.domain.regions import Region
+    from jamsos_desktop.domain.safety import Actor, AuditEntry, AuditQuery, Role, User
+    from jamsos_desktop.domain.sync import Conflict, Edit, PackageRecord, RecordOutcome, Refusal, Station
+    from jamsos_desktop.domain.sync_records import Fact
+    from jamsos_desktop.domain.worker import (
+        RegistryStats,
+        Worker,
+        WorkerData,
+        WorkerQuery,
+        WorkerSummary,
+    )
+    from jamsos_desktop.domain.worker_record import WorkerRecord
+    from jamsos_desktop.domain.worker_types import WorkerStatus
 
 
 class WorkerStore(Protocol):

@@ -88,7 +88,8 @@ def test_the_clerks_first_window_loads_only_what_the_workers_list_needs(current_
         for name in (
             "persistence.card_repositories", "persistence.programme_repository", "persistence.report_repository",
             "persistence.sync_repository", "services.programmes", "services.calendar", "services.payments",
-            "services.cards", "services.sync", "services.dashboard", "services.reports",
+            "services.cards", "services.sync", "services.dashboard", "services.reports", "domain.programme",
+            "domain.calendar", "domain.payments", "domain.cards", "domain.sync", "domain.sync_records",
         )
     }  # fmt: skip
     assert not sorted(others & loaded)
