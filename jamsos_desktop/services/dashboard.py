@@ -4,6 +4,11 @@
 (≤ 300 ms with 100,000 workers, see ``tests/benchmarks/test_dashboard_speed.py``) and returns plain
 dataclasses: per kecamatan the registered and enrolled workers, printed cards and funding that ends
 this month or next; funder and self payments per month; active, late and inactive members.
+
+Two of those figures are kept ready by database triggers (``persistence/dashboard_totals.py``): the
+worker's village on each enrolment and the self-payments counted per (first, last) month. What is left
+is the member status (~110 ms of CPU at 100,000 enrolments: the enrolments' phases and the distinct
+payers of the last months) and the per-village ranges (~60 ms).
 """
 
 from __future__ import annotations

@@ -99,7 +99,15 @@ def test_dashboard_snapshot(dashboard_db) -> None:  # type: ignore[no-untyped-de
     record("dashboard_snapshot_cpu_ms", round(cpu * 1000, 1))
     record("dashboard_count_floor_ms", round(floor * 1000, 2))
     record("dashboard_over_floor", round(seconds / floor, 1))
-    assert seconds <= _limit(0.300, floor), (seconds, floor)
+    limit = _limit(0.300, floor)
+    print(
+        f"\ndashboard snapshot: {seconds * 1000:.0f} ms wall, {cpu * 1000:.0f} ms CPU (median of 7); "
+        f"floor {floor * 1000:.2f} ms (factor {floor / REFERENCE_COUNT_FLOOR_S:.2f}), limit {limit * 1000:.0f} ms"
+    )
+    # The CPU time is what the snapshot itself costs (a loaded machine makes the wall time wait for a
+    # core): it must fit the target as the wall time must fit the scaled limit.
+    assert cpu <= limit, (cpu, floor)
+    assert seconds <= limit, (seconds, floor)
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "xlsx"])
