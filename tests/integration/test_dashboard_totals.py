@@ -243,3 +243,34 @@ def test_triggers_exist_at_head(context, data_dir: Path) -> None:  # type: ignor
             sql = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
         names = {r[0] for r in db.execute(sql)}
     assert set(dashboard_totals.TRIGGERS) <= names
+
+
+def test_migration_fills_the_figures_and_goes_back_down(data_dir: Path) -> None:
+    """Down to 0009 (column, table and triggers gone), rows changed there, up again: filled from the rows."""
+    from alembic import command
+    from db_support import database_url
+    from sqlalchemy import create_engine
+
+    from jamsos_desktop.persistence import migrate
+
+    now = datetime(2026, 8, 25, 9, 0)
+    ctx = open_context(data_dir=data_dir)
+    ctx.clock = lambda: now
+    generate_demo(ctx.unit_of_work, ctx.region_table(), ctx.regency(), workers=150, seed=5, now=now, user="t")
+    seed_demo_programme(ctx.unit_of_work, now=now, seed=5)
+    ctx.close()
+    engine = create_engine(database_url(data_dir))
+    try:
+        with engine.begin() as connection:
+            command.downgrade(migrate.alembic_config(connection), "0009_sync_records")
+        with raw_db(data_dir) as db:
+            assert "self_payment_month" not in db.tables()
+            db.execute("UPDATE worker SET village_code = ? WHERE id IN (SELECT worker_id FROM enrolment)", (TJ_LABU,))
+            db.execute("DELETE FROM self_payment WHERE id IN (SELECT min(id) FROM self_payment)")
+        with engine.begin() as connection:
+            command.upgrade(migrate.alembic_config(connection), "head")
+    finally:
+        engine.dispose()
+    assert_in_step(data_dir)
+    with raw_db(data_dir) as db:
+        assert db.execute("SELECT count(DISTINCT village_code) FROM enrolment").fetchone()[0] == 1
