@@ -372,35 +372,31 @@ class WorkerRepository:
                 )
                 for d, u in items
             )
-        next_id = int(self.session.scalar(select(func.coalesce(func.max(WorkerRow.id), 0))) or 0) + 1
-        stamp = _sqlite_time(now)
-        times: dict[datetime, str] = {now: stamp}
-        workers: list[tuple[Any, ...]] = []
-        heirs: list[tuple[Any, ...]] = []
-        # Enum values through ``_value_`` (a plain attribute; ``.value`` is a descriptor call, 300,000 of them).
-        for data, uid in items:
-            consent = data.consent
-            workers.append(
-                (
-                    next_id, uid, data.nik or None, int(data.no_nik), data.kk, data.name, _name_key(data.name),
-                    data.sex._value_ if data.sex else "", data.birth_place,
-                    data.birth_date.isoformat() if data.birth_date else None, data.address, data.rt, data.rw,
-                    data.village_code, data.occupation, data.phone, int(data.income), data.kpj or None,
-                    data.status._value_, consent.purpose, int(consent.given), consent.recorded_by or user,
-                    times.get(consent.recorded_at) or times.setdefault(consent.recorded_at, _sqlite_time(consent.recorded_at))
-                    if consent.recorded_at else stamp, data.notes, "",
-                    stamp, user, stamp, user, 1,
-                )
-            )  # fmt: skip
-            for position, heir in enumerate(data.heirs):
-                heirs.append((next_id, position, heir.name, heir.relationship._value_, heir.nik or None, heir.phone))
-            next_id += 1
+        rows = SqliteWorkerRows(self._next_id(), user=user, now=now)(items)
+        self.bulk_add_rows(rows)
+        return [row[0] for row in rows[0]]
+
+    def row_encoder(self, *, user: str, now: datetime) -> SqliteWorkerRows | None:
+        """What :meth:`bulk_add_rows` stores, made from ``(data, uid)`` pairs by a picklable callable
+        (so another process can prepare the rows while this one stores them); its ids follow the
+        highest one now in the table. None where the engine has no such path (PostgreSQL: COPY)."""
+        if self.session.connection().dialect.name != "sqlite":
+            return None
+        return SqliteWorkerRows(self._next_id(), user=user, now=now)
+
+    def bulk_add_rows(self, rows: tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]) -> int:
+        """Store rows made by :meth:`row_encoder` (worker rows, heir rows); returns how many workers."""
+        workers, heirs = rows
+        connection = self.session.connection()
         if workers:
             with search_index.bulk_insert(connection, workers[0][0]):
                 connection.exec_driver_sql(_WORKER_INSERT, workers)
         if heirs:
             connection.exec_driver_sql(_HEIR_INSERT, heirs)
-        return [row[0] for row in workers]
+        return len(workers)
+
+    def _next_id(self) -> int:
+        return int(self.session.scalar(select(func.coalesce(func.max(WorkerRow.id), 0))) or 0) + 1
 
     def bulk_insert(self, workers: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> list[int]:
         """Insert many prepared rows at once; each item is (worker columns, heir columns). Returns the ids.
@@ -446,6 +442,51 @@ _WORKER_INSERT = (
     f"INSERT INTO worker ({', '.join(_WORKER_COLUMNS)}) VALUES ({', '.join('?' * len(_WORKER_COLUMNS))})"
 )
 _HEIR_INSERT = "INSERT INTO heir (worker_id, position, name, relationship, nik, phone) VALUES (?, ?, ?, ?, ?, ?)"
+
+
+class SqliteWorkerRows:
+    """``(data, uid)`` pairs as the values of ``_WORKER_INSERT`` and ``_HEIR_INSERT``, ids counting up
+    from ``next_id`` over every call; picklable, for the demo's helper process.
+
+    Values are in the form SQLAlchemy stores them (ISO dates, ``YYYY-MM-DD HH:MM:SS.ffffff`` times, 0/1
+    booleans; a test reads them back through the ORM): the ORM's bulk path splits rows into thousands
+    of statements whenever a nullable column switches between NULL and a value, ten times slower for a
+    100,000-worker demo.
+    """
+
+    def __init__(self, next_id: int, *, user: str, now: datetime) -> None:
+        self.next_id = next_id
+        self.user = user
+        self.now = now
+
+    def __call__(
+        self, items: Iterable[tuple[WorkerData, str]]
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        next_id, user, now = self.next_id, self.user, self.now
+        stamp = _sqlite_time(now)
+        times: dict[datetime, str] = {now: stamp}
+        workers: list[tuple[Any, ...]] = []
+        heirs: list[tuple[Any, ...]] = []
+        # Enum values through ``_value_`` (a plain attribute; ``.value`` is a descriptor call, 300,000 of them).
+        for data, uid in items:
+            consent = data.consent
+            workers.append(
+                (
+                    next_id, uid, data.nik or None, int(data.no_nik), data.kk, data.name, _name_key(data.name),
+                    data.sex._value_ if data.sex else "", data.birth_place,
+                    data.birth_date.isoformat() if data.birth_date else None, data.address, data.rt, data.rw,
+                    data.village_code, data.occupation, data.phone, int(data.income), data.kpj or None,
+                    data.status._value_, consent.purpose, int(consent.given), consent.recorded_by or user,
+                    times.get(consent.recorded_at) or times.setdefault(consent.recorded_at, _sqlite_time(consent.recorded_at))
+                    if consent.recorded_at else stamp, data.notes, "",
+                    stamp, user, stamp, user, 1,
+                )
+            )  # fmt: skip
+            for position, heir in enumerate(data.heirs):
+                heirs.append((next_id, position, heir.name, heir.relationship._value_, heir.nik or None, heir.phone))
+            next_id += 1
+        self.next_id = next_id
+        return workers, heirs
 
 
 def _sqlite_time(value: datetime) -> str:

@@ -97,3 +97,71 @@ def test_generated_people_equal_the_ones_the_constructor_builds_and_pass_the_rul
         rebuilt = WorkerData(**{name: getattr(data, name) for name in names})
         assert rebuilt == data and hash(rebuilt) == hash(data)
         assert validate_worker(rebuilt, regions, regency_code=REGENCY, today=NOW.date()).ok, data
+
+
+def _contents(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(db) as con:
+        return {
+            table: con.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in ("worker", "heir", "setting")
+        }
+
+
+@pytest.mark.sqlite_only  # the helper process makes SQLite rows (PostgreSQL loads with COPY in one process)
+def test_a_helper_process_makes_the_same_database_as_one_process(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jamsos_desktop.services import demo
+
+    folders = {}
+    for parallel_from in (10**9, 1):  # one process, then the helper for any size
+        monkeypatch.setattr(demo, "PARALLEL_FROM", parallel_from)
+        folder = folders[parallel_from] = tmp_path / f"from-{parallel_from}"
+        ctx = open_context(data_dir=folder)
+        try:
+            result = generate_demo(
+                ctx.unit_of_work, ctx.region_table(), ctx.regency(), workers=12_345, seed=9, now=NOW, user="t"
+            )
+            assert result.workers == 12_345
+            assert ctx.registry.search_ids(WorkerQuery(text="munip"))  # the search index was filled
+        finally:
+            ctx.close()
+    one, two = (_contents(folders[k] / "jamsos.sqlite3") for k in (10**9, 1))
+    assert len(one["worker"]) == 12_345 and len(one["heir"]) > 12_345
+    assert one == two
+
+
+@pytest.mark.sqlite_only
+def test_a_cancelled_run_with_the_helper_stops_it_and_leaves_nothing(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import multiprocessing
+
+    from jamsos_desktop.services import demo
+
+    monkeypatch.setattr(demo, "PARALLEL_FROM", 1)
+
+    class CancelAfterFirstChunk:
+        calls = 0
+
+        def update(self, done: int, total: int, message: str = "") -> None:
+            self.calls += 1
+
+        @property
+        def cancelled(self) -> bool:
+            return self.calls > 1
+
+    ctx = open_context(data_dir=tmp_path)
+    db = tmp_path / "jamsos.sqlite3"
+    before = _schema(db)
+    try:
+        with pytest.raises(UsageError) as raised:
+            generate_demo(
+                ctx.unit_of_work, ctx.region_table(), ctx.regency(), workers=30_000, seed=1, now=NOW, user="t",
+                progress=CancelAfterFirstChunk(),
+            )  # fmt: skip
+        assert raised.value.code == "usage.interrupted"
+        assert ctx.registry.stats().total == 0
+        assert not [p for p in multiprocessing.active_children() if p.name == "jamsos-demo"]
+        with pytest.raises(UsageError) as unknown:  # refused before a helper starts, in one sentence
+            generate_demo(ctx.unit_of_work, ctx.region_table(), "99.99", workers=10, seed=1, now=NOW, user="t")
+        assert unknown.value.code == "region.unknown_regency"
+    finally:
+        ctx.close()
+    assert _schema(db) == before
