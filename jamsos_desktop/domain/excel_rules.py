@@ -438,14 +438,14 @@ def excel_serial_to_date(serial: float) -> date | None:
     return _EXCEL_EPOCH + timedelta(days=whole)
 
 
-def _year(text: str, today: date) -> int:
-    """A four-digit year; two digits take the latest century that is not in the future."""
-    year = int(text)
-    if len(text) <= 2:
-        year += 2000
-        if year > today.year:
-            year -= 100
-    return year
+def _dated(year_text: str, month: int, day: int, today: date) -> date:
+    """The date; a year of one or two digits takes the latest century that does not put the date in the
+    future (on 24-11-2026, "1-12-26" is 1 December 1926, "1-11-26" is 1 November 2026)."""
+    year = int(year_text)
+    if len(year_text) > 2:
+        return date(year, month, day)
+    recent = date(2000 + year, month, day)
+    return recent if recent <= today else date(1900 + year, month, day)
 
 
 def parse_date_text(text: str, today: date) -> date | None:
@@ -460,7 +460,7 @@ def parse_date_text(text: str, today: date) -> date | None:
             if len(a) == 4:  # ISO order y-m-d
                 return date(int(a), int(b), int(c))
             if len(c) in (2, 4) and len(a) <= 2:  # Indonesian order d/m/y
-                return date(_year(c, today), int(b), int(a))
+                return _dated(c, int(b), int(a), today)
             return None
         found = _WORD_DATE.match(raw)
         if found:
@@ -468,7 +468,7 @@ def parse_date_text(text: str, today: date) -> date | None:
             month = MONTHS.get(month_name)
             if month is None:
                 return None
-            return date(_year(year, today), month, int(day))
+            return _dated(year, month, int(day), today)
         if _EIGHT_DIGITS.match(raw):  # ddmmyyyy typed without separators
             return date(int(raw[4:8]), int(raw[2:4]), int(raw[0:2]))
     except ValueError:

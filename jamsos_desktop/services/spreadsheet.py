@@ -169,11 +169,9 @@ def _trim(cells: Sequence[CellValue]) -> tuple[CellValue, ...]:
 
 
 def _read_xlsx(path: Path, progress: Progress, finder: HeaderFinder, no_header_code: str) -> SourceTable:
-    import openpyxl  # lazily: the GUI starts faster without it
-
     shown = str(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        workbook = _load_read_only(path)
     except JamsosError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for damaged files
@@ -219,13 +217,203 @@ def _read_xlsx(path: Path, progress: Progress, finder: HeaderFinder, no_header_c
         workbook.close()
 
 
+def _load_read_only(path: Path) -> Any:
+    """``openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)``, with the
+    shared-strings table read by :func:`_read_shared_strings` (the same texts, a third of the time)."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.xml.constants import SHARED_STRINGS
+
+    class _Reader(ExcelReader):  # type: ignore[misc]
+        def read_strings(self) -> None:
+            if self.rich_text:  # pragma: no cover - never asked for here
+                super().read_strings()
+                return
+            part = self.package.find(SHARED_STRINGS)
+            if part is not None:
+                with self.archive.open(part.PartName[1:]) as source:
+                    self.shared_strings = _read_shared_strings(source)
+
+    reader = _Reader(path, read_only=True, data_only=True, keep_links=False)
+    reader.read()
+    return reader.wb
+
+
+def _read_shared_strings(source: Any) -> list[str]:
+    """The shared-strings table (what Excel and LibreOffice write every text cell into) as plain texts.
+
+    What openpyxl's ``read_string_table`` returns, through the same (defusedxml) ``iterparse``, without
+    building a ``Text`` object per string (see :func:`_plain_text`); Excel's ``_x005F_`` escape is undone
+    as openpyxl does.
+    """
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    item = f"{{{SHEET_MAIN_NS}}}si"
+    strings: list[str] = []
+    for _, node in iterparse(source):
+        if node.tag == item:
+            strings.append(_plain_text(node).replace("x005F_", ""))
+            node.clear()
+    return strings
+
+
+_TEXT_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t"
+_RUN_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}r"
+
+
+def _plain_text(node: Any) -> str:
+    """openpyxl's ``Text.from_tree(node).content`` for a shared string ``<si>`` or an inline ``<is>``: the
+    node's own ``<t>`` followed by the ``<t>`` of each rich-text run ``<r>``; phonetic runs (``<rPh>``)
+    are left out. (A second ``<t>`` in one place, not valid, replaces the first, as in openpyxl.)"""
+    plain: str | None = None
+    runs: list[str] = []
+    for child in node:
+        tag = child.tag
+        if tag == _TEXT_TAG:
+            plain = child.text
+        elif tag == _RUN_TAG:
+            piece = None
+            for part in child:
+                if part.tag == _TEXT_TAG:
+                    piece = part.text
+            if piece is not None:
+                runs.append(piece)
+    if plain is None:
+        return "".join(runs)
+    return plain + "".join(runs) if runs else plain
+
+
 def _iter_sheet(sheet: Any, width: int, shown: str) -> Iterator[tuple[CellValue, ...]]:
     try:
-        yield from sheet.iter_rows(min_row=1, max_col=width, values_only=True)
+        try:
+            rows = _sheet_values(sheet, width)
+        except AttributeError:  # pragma: no cover - another openpyxl: its own (slower) iteration
+            rows = sheet.iter_rows(min_row=1, max_col=width, values_only=True)
+        yield from rows
     except JamsosError:
         raise
     except Exception as exc:  # noqa: BLE001 - damaged sheet XML
         raise UsageError("excel.corrupt", path=shown, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
+
+
+def _sheet_values(sheet: Any, width: int) -> Iterator[tuple[CellValue, ...]]:
+    """``sheet.iter_rows(min_row=1, max_col=width, values_only=True)`` of a read-only sheet: the same rows
+    and values, from the same parser (openpyxl's ``WorkSheetParser`` over defusedxml's ``iterparse``),
+    with a lighter decoding of each cell (:func:`_lean_parser`). A test compares the two on many files."""
+    workbook = sheet.parent
+    source = sheet._get_source()
+    parser = _lean_parser()(
+        source,
+        sheet._shared_strings,
+        data_only=True,
+        epoch=workbook.epoch,
+        date_formats=workbook._date_formats,
+        timedelta_formats=workbook._timedelta_formats,
+    )
+    return _rows_of(parser, source, width, sheet.max_row)
+
+
+def _rows_of(parser: Any, source: Any, width: int, max_row: int | None) -> Iterator[tuple[CellValue, ...]]:
+    """What openpyxl's ``ReadOnlyWorksheet._cells_by_row`` yields: missing rows as empty ones, rows past
+    the sheet's declared used range left out, and empty rows up to that range's end."""
+    empty = (None,) * width
+    counter = 1
+    index = 0
+    with source:
+        for index, cells in parser.parse():
+            if max_row is not None and index > max_row:
+                break
+            while counter < index:
+                counter += 1
+                yield empty
+            if counter <= index:
+                counter += 1
+                row: list[CellValue] = [None] * width
+                for column, value in cells:
+                    if 1 <= column <= width:
+                        row[column - 1] = value
+                yield tuple(row)
+    if max_row is not None and max_row < index:  # pragma: no cover - as openpyxl (never true after break)
+        for _ in range(counter, max_row + 1):
+            yield empty
+
+
+_LEAN_PARSER: Any = None
+
+
+def _lean_parser() -> Any:
+    """openpyxl's ``WorkSheetParser`` giving ``(column, value)`` per cell instead of a dictionary, as
+    ``parse_cell`` decodes it with ``data_only`` (cached values of formulas), a column's letters turned
+    into its number once per sheet, and inline strings read by :func:`_plain_text`."""
+    global _LEAN_PARSER
+    if _LEAN_PARSER is not None:
+        return _LEAN_PARSER
+    from openpyxl.utils.cell import column_index_from_string
+    from openpyxl.utils.datetime import from_excel, from_ISO8601
+    from openpyxl.worksheet._reader import INLINE_STRING, VALUE_TAG, WorkSheetParser, _cast_number
+
+    class LeanParser(WorkSheetParser):  # type: ignore[misc]
+        def parse_row(self, row: Any) -> tuple[int, list[tuple[int, CellValue]]]:
+            number = row.get("r")
+            if number is not None:
+                try:
+                    self.row_counter = int(number)
+                except ValueError:
+                    value = float(number)
+                    if not value.is_integer():
+                        raise ValueError(f"{number} is not a valid row number") from None
+                    self.row_counter = int(value)
+            else:
+                self.row_counter += 1
+            self.col_counter = 0
+            return self.row_counter, [self.parse_cell(cell) for cell in row]
+
+        def parse_cell(self, element: Any) -> tuple[int, CellValue]:  # type: ignore[override]
+            get = element.get
+            data_type = get("t", "n")
+            coordinate = get("r")
+            if coordinate:
+                letters = coordinate.rstrip("0123456789")
+                column = _COLUMN_NUMBERS.get(letters)
+                if column is None:
+                    column = column_index_from_string(letters)
+                    if len(_COLUMN_NUMBERS) < 20_000:
+                        _COLUMN_NUMBERS[letters] = column
+                self.col_counter = column
+            else:
+                self.col_counter += 1
+                column = self.col_counter
+            if data_type == "inlineStr":
+                child = element.find(INLINE_STRING)
+                return column, (None if child is None else _plain_text(child))
+            value = element.findtext(VALUE_TAG, None) or None
+            if value is None:
+                return column, None
+            if data_type == "s":
+                return column, self.shared_strings[int(value)]
+            if data_type == "n":
+                number = _cast_number(value)
+                style = get("s", 0)
+                style_id = int(style) if style else 0
+                if style_id in self.date_formats:
+                    try:
+                        return column, from_excel(
+                            number, self.epoch, timedelta=style_id in self.timedelta_formats
+                        )
+                    except (OverflowError, ValueError):
+                        return column, "#VALUE!"  # what openpyxl gives (it warns too)
+                return column, number
+            if data_type == "b":
+                return column, bool(int(value))
+            if data_type == "d":
+                return column, from_ISO8601(value)
+            return column, value  # "str" (a formula's text), "e" (an error such as #N/A)
+
+    _LEAN_PARSER = LeanParser
+    return LeanParser
+
+
+_COLUMN_NUMBERS: dict[str, int] = {}
 
 
 def _scan_rows(

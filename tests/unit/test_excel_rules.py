@@ -140,11 +140,18 @@ def test_indonesian_month_names_and_abbreviations(born: date, data: st.DataObjec
     assert parse_date_text(f"{born.day:02d}-{cased}-{born.year}", TODAY) == born
 
 
+def test_a_two_digit_year_later_this_year_is_last_century() -> None:
+    assert parse_date_text("1-12-26", TODAY) == date(1926, 12, 1)  # 2026-12-01 is still to come
+    assert parse_date_text("24-11-26", TODAY) == date(2026, 11, 24)
+    assert parse_date_text("1 Des 26", TODAY) == date(1926, 12, 1)
+
+
 @given(dates)
 def test_two_digit_years_never_lie_in_the_future(born: date) -> None:
     parsed = parse_date_text(f"{born.day}-{born.month}-{born.year % 100:02d}", TODAY)
     assert parsed is not None and parsed <= TODAY and parsed.year % 100 == born.year % 100
-    assert TODAY.year - parsed.year < 100
+    assert (parsed.month, parsed.day) == (born.month, born.day)
+    assert parsed > TODAY.replace(year=TODAY.year - 100)  # within the last century, to the day
 
 
 @given(st.dates(min_value=date(1900, 3, 1), max_value=date(2099, 12, 31)))
