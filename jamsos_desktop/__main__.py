@@ -7,6 +7,10 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # the process entry (console script, ``python -m``, the bundle), not a caller
+        from jamsos_desktop import startup
+
+        startup.pause()  # resumed once the window is painted or the command starts its work
     from jamsos_desktop.cli.main import _command_in, run
 
     args = sys.argv[1:] if argv is None else argv
@@ -30,6 +34,9 @@ def _exit_without_teardown(code: int) -> None:
 
 
 def gui_main() -> int:
+    from jamsos_desktop import startup
+
+    startup.pause()
     return main([])
 
 

@@ -144,9 +144,12 @@ def run(argv: list[str], opener: ContextOpener | None = None) -> int:
         args.open_file = package
         return start_gui(args, opener)
 
+    from jamsos_desktop import startup
     from jamsos_desktop.app import setup_logging
     from jamsos_desktop.paths import resolve
 
+    if args.command != "selftest":
+        startup.started()  # a command's own work runs with the garbage collector (selftest: after its first paint)
     data_dir, _ = resolve(args.data_dir, args.db)
     setup_logging(data_dir, verbose=args.debug)
     session = Session(args, opener)

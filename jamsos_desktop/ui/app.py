@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from jamsos_desktop import APP_NAME, ORGANIZATION, __version__
+from jamsos_desktop import APP_NAME, ORGANIZATION, __version__, startup
 from jamsos_desktop.domain.errors import UsageError
 from jamsos_desktop.resources_path import resource_path
 
@@ -90,6 +90,7 @@ def run(context: AppContext, open_file: str | None = None) -> int:
         return 0  # the clerk chose to leave at the login
     window = _main_window(context, remember_state=True)
     window.show()
+    startup.started()  # the window is up: collect garbage as usual from here on
     window.safety.daily_backup()  # quick_check, then once a day a checked backup, in the background
     window.safety.start_idle_lock(idle_minutes(context))
     _warn_about_location(window, context)
@@ -155,6 +156,7 @@ def selftest(context: AppContext, screenshots: Path | None) -> dict[str, Any]:
     window.show()
     app.processEvents()  # the first paint
     startup_ms = round((time.perf_counter() - started) * 1000)
+    startup.started()  # as for a clerk: the other pages are built with the garbage collector running
     if screenshots is not None:
         _wait_for_lists(app, window)  # so that the pictures show rows; otherwise the list loads meanwhile
     _settle(app)
