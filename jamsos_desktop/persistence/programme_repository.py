@@ -50,6 +50,7 @@ from jamsos_desktop.domain.programme import (
 )
 from jamsos_desktop.persistence import bulk_load as bulk
 from jamsos_desktop.persistence import dashboard_totals
+from jamsos_desktop.persistence.concurrency import copy_rows
 from jamsos_desktop.persistence.models import RegionRow, WorkerRow
 from jamsos_desktop.persistence.programme_models import (
     EnrolmentRow,
@@ -626,8 +627,15 @@ class PaymentRepository:
         )
 
     def bulk_self_payments(self, rows: Sequence[dict[str, Any]]) -> int:
+        """Insert self-payments given as dicts. On PostgreSQL one ``COPY``: the month totals' statement
+        trigger (``dashboard_totals``) then runs once for all of them, not once per row as it would for
+        an ``executemany`` (a statement per row)."""
         if rows:
-            self.session.execute(insert(SelfPaymentRow), list(rows))
+            if self.session.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
+                self.session.flush()
+                copy_rows(self.session, SelfPaymentRow, list(rows))
+            else:
+                self.session.execute(insert(SelfPaymentRow), list(rows))
         return len(rows)
 
     def self_paid_months(self, programme_id: int, enrolment_id: int) -> set[int]:
