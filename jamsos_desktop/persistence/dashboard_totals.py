@@ -57,9 +57,7 @@ _SQLITE_TAKE_PAYMENT = (
     f"UPDATE self_payment_month SET payments = payments - {_SIGN_OLD} "
     "WHERE programme_id = old.programme_id AND first_month = old.first_month AND last_month = old.last_month;"
 )
-_SQLITE_PAYMENT_INSERT_TRIGGER = (
-    f"CREATE TRIGGER IF NOT EXISTS self_payment_month_ai AFTER INSERT ON self_payment BEGIN {_SQLITE_ADD_PAYMENT} END"
-)
+_SQLITE_PAYMENT_INSERT_TRIGGER = f"CREATE TRIGGER IF NOT EXISTS self_payment_month_ai AFTER INSERT ON self_payment BEGIN {_SQLITE_ADD_PAYMENT} END"
 _SQLITE = (
     "CREATE TRIGGER IF NOT EXISTS enrolment_village_ai AFTER INSERT ON enrolment "
     "WHEN new.village_code IS NULL BEGIN "

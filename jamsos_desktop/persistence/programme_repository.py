@@ -24,6 +24,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.orm import Session, aliased
@@ -291,7 +292,8 @@ class EnrolmentRepository:
         Python per row (a third of an ``executemany``'s time, which binds eight values a row). The
         statement also copies each worker's village (what the ``enrolment_village_ai`` trigger of
         :mod:`dashboard_totals` would set row by row with an UPDATE per enrolment; it only acts on a
-        missing village). Elsewhere the ORM's insert, and the trigger sets the village.
+        missing village). On PostgreSQL the same with ``unnest``; elsewhere the ORM's insert, and the trigger
+        sets the village.
         """
         if not assignments:
             return 0
@@ -308,6 +310,25 @@ class EnrolmentRepository:
                     "FROM json_each(?) AS j LEFT JOIN worker AS w ON w.id = j.value ORDER BY j.key",
                     (programme_id, fid, start, funded_from, funded_to, stamp, user,
                      json.dumps([int(wid) for wid, _ in run])),
+                )  # fmt: skip
+        elif self.session.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
+            # The same on PostgreSQL with the ids as one array (``unnest``): one statement per funder
+            # instead of a statement per enrolment, and the village copied, so the trigger's function
+            # is not called for each row (~55 µs a row on the test machine).
+            self.session.flush()
+            connection = self.session.connection()
+            for fid, run in itertools.groupby(assignments, key=itemgetter(1)):
+                connection.execute(
+                    text(
+                        "INSERT INTO enrolment (programme_id, worker_id, funder_id, start_month, funded_from, "
+                        "funded_to, exit_reason, created_at, created_by, village_code) "
+                        "SELECT :programme, j.id, CAST(:funder AS integer), :start, :funded_from, :funded_to, '', "
+                        ":now, :user, w.village_code "
+                        "FROM unnest(CAST(:ids AS integer[])) WITH ORDINALITY AS j(id, n) "
+                        "LEFT JOIN worker AS w ON w.id = j.id ORDER BY j.n"
+                    ),
+                    {"programme": programme_id, "funder": fid, "start": start, "funded_from": funded_from,
+                     "funded_to": funded_to, "now": now, "user": user, "ids": [int(wid) for wid, _ in run]},
                 )  # fmt: skip
         else:
             self.session.execute(

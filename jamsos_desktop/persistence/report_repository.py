@@ -182,7 +182,9 @@ class ReportRepository:
             .select_from(printed)
             .join(
                 e,
-                and_(e.worker_id == printed.c.worker_id, e.programme_id + 0 == programme_id, _running(e, month)),
+                and_(
+                    e.worker_id == printed.c.worker_id, e.programme_id + 0 == programme_id, _running(e, month)
+                ),
             )
             .group_by(village)
         )

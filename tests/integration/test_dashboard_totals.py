@@ -46,7 +46,9 @@ def assert_in_step(data_dir: Path) -> None:
         }
         kept = {
             (r[0], r[1], r[2]): r[3]
-            for r in db.execute("SELECT programme_id, first_month, last_month, payments FROM self_payment_month")
+            for r in db.execute(
+                "SELECT programme_id, first_month, last_month, payments FROM self_payment_month"
+            )
         }
     assert {k: n for k, n in kept.items() if n} == {k: n for k, n in counted.items() if n}
 
@@ -118,7 +120,13 @@ def test_demo_bulk_load(context, data_dir: Path) -> None:  # type: ignore[no-unt
     now = datetime(2026, 8, 25, 9, 0)
     context.clock = lambda: now
     generate_demo(
-        context.unit_of_work, context.region_table(), context.regency(), workers=400, seed=7, now=now, user="t"
+        context.unit_of_work,
+        context.region_table(),
+        context.regency(),
+        workers=400,
+        seed=7,
+        now=now,
+        user="t",
     )
     seed_demo_programme(context.unit_of_work, now=now, seed=7)
     with raw_db(data_dir) as db:
@@ -131,7 +139,13 @@ def test_rebuild_gives_the_same_figures(context, data_dir: Path) -> None:  # typ
     now = datetime(2026, 8, 25, 9, 0)
     context.clock = lambda: now
     generate_demo(
-        context.unit_of_work, context.region_table(), context.regency(), workers=200, seed=3, now=now, user="t"
+        context.unit_of_work,
+        context.region_table(),
+        context.regency(),
+        workers=200,
+        seed=3,
+        now=now,
+        user="t",
     )
     seed_demo_programme(context.unit_of_work, now=now, seed=3)
     with raw_db(data_dir) as db:
@@ -193,15 +207,21 @@ def test_sync_packages_and_a_merge(tmp_path: Path) -> None:
 
     def move(c):  # type: ignore[no-untyped-def]
         [worker] = [w for w in (c.registry.get(i) for i in _ids(c)) if w.uid == a_uid]
-        c.registry.update(worker.id, replace(_data(worker), village_code=TJ_LABU), expected_version=worker.version)
+        c.registry.update(
+            worker.id, replace(_data(worker), village_code=TJ_LABU), expected_version=worker.version
+        )
 
     rias(move)
     send("r2")  # the move made at the laptop lands at the office: the enrolment follows
     assert_in_step(office.path)
     with raw_db(office.path) as db:
-        assert db.execute(
-            "SELECT e.village_code FROM enrolment e JOIN worker w ON w.id = e.worker_id WHERE w.uid = ?", (a_uid,)
-        ).fetchone()[0] == TJ_LABU
+        assert (
+            db.execute(
+                "SELECT e.village_code FROM enrolment e JOIN worker w ON w.id = e.worker_id WHERE w.uid = ?",
+                (a_uid,),
+            ).fetchone()[0]
+            == TJ_LABU
+        )
 
     # Merges into a worker registered at the office (in Rias): first A's enrolment moves to the survivor
     # (and to its village), then B's payments go to that enrolment and B's enrolment is dropped.
@@ -265,7 +285,9 @@ def test_migration_fills_the_figures_and_goes_back_down(data_dir: Path) -> None:
             command.downgrade(migrate.alembic_config(connection), "0009_sync_records")
         with raw_db(data_dir) as db:
             assert "self_payment_month" not in db.tables()
-            db.execute("UPDATE worker SET village_code = ? WHERE id IN (SELECT worker_id FROM enrolment)", (TJ_LABU,))
+            db.execute(
+                "UPDATE worker SET village_code = ? WHERE id IN (SELECT worker_id FROM enrolment)", (TJ_LABU,)
+            )
             db.execute("DELETE FROM self_payment WHERE id IN (SELECT min(id) FROM self_payment)")
         with engine.begin() as connection:
             command.upgrade(migrate.alembic_config(connection), "head")
