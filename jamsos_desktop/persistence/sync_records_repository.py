@@ -114,20 +114,34 @@ class SyncRecordRepository:
         stmt = select(*self._columns()).where(table.c.state == "pending")
         return [self._fact(r) for r in self.session.execute(stmt)]
 
+    @staticmethod
+    def _text(row: Sequence[Any]) -> tuple[str, str]:
+        """(kind, the version as its JSON object in a package) without decoding the stored data."""
+        gid, hlc, kind, origin, worker, data = row[:6]
+        head = f'{{"gid":{_dump(gid)},"hlc":{_dump(hlc)},"kind":{_dump(kind)},"origin":{_dump(origin)},"worker":{_dump(worker)},'
+        return kind, head + data[1:]  # data: {"data":{…},"office":…}
+
+    def texts_by_origin(self, origin: str, after_hlc: str = "") -> list[tuple[str, str]]:
+        """(kind, package JSON) of the versions made at ``origin`` after a clock, in clock order."""
+        table = SyncFactRow.__table__
+        stmt = select(*self._columns()).where(table.c.origin == origin, table.c.hlc > after_hlc)
+        return [self._text(r) for r in self.session.execute(stmt.order_by(table.c.hlc, table.c.gid))]
+
     def by_origin(self, origin: str, after_hlc: str = "") -> list[Fact]:
         table = SyncFactRow.__table__
         stmt = select(*self._columns()).where(table.c.origin == origin, table.c.hlc > after_hlc)
         return [self._fact(r) for r in self.session.execute(stmt.order_by(table.c.hlc, table.c.gid))]
 
-    def for_station(self, uids: Iterable[str], kinds: Iterable[str], *, exclude_origin: str) -> list[Fact]:
-        """Versions of the kinds every station gets, and those naming one of ``uids``, made elsewhere."""
+    def for_station(self, uids: Iterable[str], kinds: Iterable[str], *, exclude_origin: str) -> list[tuple[str, str]]:
+        """(kind, package JSON) of the versions of the kinds every station gets and of those naming one of
+        ``uids``, made elsewhere than ``exclude_origin``, in clock order."""
         table = SyncFactRow.__table__
         rows = list(self.session.execute(
             select(*self._columns()).where(table.c.kind.in_(list(kinds)), table.c.origin != exclude_origin)
         ))  # fmt: skip
         rows += self.sync._select_in(self._columns(), table.c.worker, uids, table.c.origin != exclude_origin)
-        facts = {(r[0], r[1]): self._fact(r) for r in rows}
-        return sorted(facts.values(), key=lambda f: (f.hlc, f.gid))
+        unique = {(r[1], r[0]): r for r in rows}
+        return [self._text(unique[k]) for k in sorted(unique)]
 
     def max_hlc(self, origin: str) -> str:
         table = SyncFactRow.__table__
@@ -187,11 +201,13 @@ class SyncRecordRepository:
 
     def set_digests(self, kind: str, digests: dict[int, str]) -> None:
         """Every binding of these local rows takes the row's digest as written here."""
+        if not digests:
+            return
         table = SyncLocalRow.__table__
-        for local_id, dg in digests.items():
-            self.session.execute(
-                update(table).where(table.c.kind == kind, table.c.local_id == local_id).values(digest=dg)
-            )
+        self.session.execute(
+            update(table).where(table.c.kind == kind, table.c.local_id == bindparam("i")).values(digest=bindparam("d")),
+            [{"i": i, "d": d} for i, d in digests.items()],
+        )
 
     def mark(self, kind: str) -> int:
         table = SyncLocalRow.__table__

@@ -132,6 +132,16 @@ class MergeResult:
 
 
 @dataclass(frozen=True)
+class RecordCounts:
+    """What the sync page shows besides stations and conflicts."""
+
+    unsent_edits: int = 0  # worker edits made here, not acknowledged by the office
+    unsent: dict[str, int] = field(default_factory=dict)  # records made here not acknowledged, per kind
+    pending: int = 0  # received records waiting for a worker, programme or payment they name
+    held: int = 0  # received records whose receipt number or card serial another record holds here
+
+
+@dataclass(frozen=True)
 class StationInfo:
     """One line of the office inbox."""
 
@@ -585,7 +595,7 @@ class SyncService:
                 assert recipient is not None
                 rows = uow.sync.edits_by_origin(own.id, own.acked_hlc)
                 merges = uow.sync.merges(origin=own.id, after_hlc=own.acked_hlc)
-                facts = uow.sync.records.by_origin(own.id, own.acked_hlc)
+                facts = uow.sync.records.texts_by_origin(own.id, own.acked_hlc)
             else:
                 if not own.is_office:
                     raise UsageError("sync.station_cannot_ack")
@@ -602,12 +612,12 @@ class SyncService:
             merge_list = [{"loser": m[0], "winner": m[1], "hlc": m[2], "origin": m[3]} for m in merges]
             body = (
                 head + '"merges":' + json.dumps(merge_list, separators=(",", ":"))
-                + ',"records":' + _dump([f.to_json() for f in facts])
+                + ',"records":[' + ",".join(text for _kind, text in facts) + "]"
                 + ',"edits":[' + ",".join(map(_edit_text, rows)) + "]}"
             )  # fmt: skip
             kinds: dict[str, int] = {}
-            for fact in facts:
-                kinds[fact.kind] = kinds.get(fact.kind, 0) + 1
+            for kind, _text in facts:
+                kinds[kind] = kinds.get(kind, 0) + 1
             data = self._write(
                 out, keys, own, recipient, seq, package_id, body.encode(), len(rows), records,
                 uow.audit.latest_hash() if getattr(uow, "audit", None) is not None else "", kinds,
@@ -633,7 +643,7 @@ class SyncService:
 
     def _acknowledgement(
         self, uow: UnitOfWork, station: Station
-    ) -> tuple[list[tuple[Any, ...]], dict[str, Any], list[Fact]]:
+    ) -> tuple[list[tuple[Any, ...]], dict[str, Any], list[tuple[str, str]]]:
         own_uids = uow.sync.uids_of(station.id)
         uids = own_uids | uow.sync.uids_in_villages(station.villages)
         rows = uow.sync.edits_of_uids(uids, exclude_origin=station.id)
@@ -976,6 +986,21 @@ class SyncService:
             StationInfo(s, not s.is_office and (s.last_package_at is None or now - s.last_package_at > limit))
             for s in stations
         ]
+
+    def record_counts(self) -> RecordCounts:
+        """For the sync page: own changes not acknowledged yet (worker edits, and per kind the programme,
+        calendar, enrolment, payment and card versions), and received records pending or held here."""
+        with self._uow() as uow:
+            own = uow.sync.own()
+            if own is None:
+                return RecordCounts()
+            totals = uow.sync.records.counts()
+            unsent: dict[str, int] = {}
+            edits = 0
+            if not own.is_office:
+                unsent = uow.sync.records.counts(origin=own.id, after_hlc=own.acked_hlc)
+                edits = len(uow.sync.edits_by_origin(own.id, own.acked_hlc))
+            return RecordCounts(edits, unsent, totals.get("pending", 0), totals.get("held", 0))
 
     def counts(self) -> tuple[int, int]:
         """(stations other than this one, open conflicts)."""

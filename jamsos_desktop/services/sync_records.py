@@ -234,9 +234,12 @@ class RecordSync:
         programmes = self.repo.local_ids({f.data["programme"] for f in facts if kind == ENROLMENT})
         by_name = self.repo.programme_by_name() if kind == PROGRAMME else {}
         existing: dict[tuple[int, int], int] = {}
+        funders_of: dict[int, dict[tuple[int, str], int]] = {}
         if kind == ENROLMENT:
             existing = self.repo.enrolment_ids(self._workers.values())
-        pending_keys = {(f.gid, f.hlc) for f in facts}
+        keys_of: dict[str, list[tuple[str, str]]] = {}
+        for f in facts:
+            keys_of.setdefault(f.gid, []).append((f.gid, f.hlc))
         binds: list[tuple[str, str, int, str, str]] = []
         inserts: list[tuple[Fact, dict[str, Any]]] = []
         written_ids: set[int] = set()
@@ -253,9 +256,11 @@ class RecordSync:
             if kind == ENROLMENT:
                 pid, wid = programmes.get(win.data["programme"]), self._worker(win.worker)
                 if pid is None or wid is None:
-                    states[PENDING].extend(k for k in pending_keys if k[0] == gid)
+                    states[PENDING].extend(keys_of[gid])
                     continue
-                funder = self.repo.funder_ids([pid]).get((pid, win.data["funder"])) if win.data["funder"] else None
+                if pid not in funders_of:
+                    funders_of[pid] = self.repo.funder_ids([pid])
+                funder = funders_of[pid].get((pid, win.data["funder"])) if win.data["funder"] else None
                 values = {
                     "start_month": win.data["start_month"], "end_month": win.data["end_month"],
                     "funded_from": win.data["funded_from"], "funded_to": win.data["funded_to"],
@@ -267,9 +272,9 @@ class RecordSync:
                     inserts.append((win, {"programme_id": pid, "worker_id": wid, **values,
                                           "created_at": datetime.fromisoformat(win.data["created_at"]),
                                           "created_by": win.data["created_by"]}))  # fmt: skip
-                    states[APPLIED].extend(k for k in pending_keys if k[0] == gid)
+                    states[APPLIED].extend(keys_of[gid])
                     continue
-            states[APPLIED].extend(k for k in pending_keys if k[0] == gid)
+            states[APPLIED].extend(keys_of[gid])
             applied_rank = ""
             if target is not None:
                 applied_rank = max((r for _g, _d, r in self.repo.bound_for(kind, [target]).get(target, ())), default="")

@@ -2378,6 +2378,42 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
         <translation>Open conflicts</translation>
     </message>
     <message>
+        <source>program</source>
+        <translation>programme</translation>
+    </message>
+    <message>
+        <source>kalender libur</source>
+        <translation>holiday calendar</translation>
+    </message>
+    <message>
+        <source>kepesertaan</source>
+        <translation>enrolments</translation>
+    </message>
+    <message>
+        <source>iuran mandiri</source>
+        <translation>self-payments</translation>
+    </message>
+    <message>
+        <source>pembayaran penyandang dana</source>
+        <translation>funder payments</translation>
+    </message>
+    <message>
+        <source>cetak kartu</source>
+        <translation>card prints</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Belum dikirim: %1 perubahan data pekerja; %2</source>
+        <translation>Not sent yet: %1 worker changes; %2</translation>
+    </message>
+    <message>
+        <source>Data diterima yang menunggu: %1; ditahan (nomor kuitansi/seri kartu sudah dipakai): %2</source>
+        <translation>Received records waiting: %1; held (receipt number/card serial already used): %2</translation>
+    </message>
+    <message>
         <source>Komputer ini belum menjadi kantor atau stasiun sinkronisasi.</source>
         <translation>This computer is not yet the office or a sync station.</translation>
     </message>
@@ -2400,6 +2436,14 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
     <message>
         <source>Ekspor paket</source>
         <translation>Export package</translation>
+    </message>
+    <message>
+        <source>Program, kepesertaan, iuran dan kartu diterima: %1; ditulis: %2; menunggu %3, ditahan %4</source>
+        <translation>Programmes, enrolments, payments and cards received: %1; written: %2; waiting %3, held %4</translation>
+    </message>
+    <message>
+        <source>Program, kepesertaan, iuran dan kartu dalam paket: %1</source>
+        <translation>Programmes, enrolments, payments and cards in the package: %1</translation>
     </message>
     <message>
         <source>Data yang ditolak (tidak disimpan):</source>

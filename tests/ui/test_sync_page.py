@@ -112,3 +112,45 @@ def test_the_same_nik_from_two_laptops_is_merged_from_the_conflict_list(qtbot, t
         office.close()
         for ctx in laptops:
             ctx.close()
+
+
+def test_station_sees_unsent_records_and_the_office_what_a_package_brought(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from jamsos_desktop.domain.programme import Funder, FunderKind, Month, ProgrammeData
+
+    office = open_context(data_dir=tmp_path / "office")
+    station = open_context(data_dir=tmp_path / "station")
+    for ctx, minute in ((office, 0), (station, 30)):
+        ctx.clock = lambda minute=minute: datetime(2026, 11, 24, 9, minute)
+    try:
+        office.programmes.create(ProgrammeData(
+            name="Bangka Selatan 2026", funders=(Funder("APBD", FunderKind.APBD_KABUPATEN),),
+            start=Month.of(2026, 1), funded_months=2, income=1_000_000, quota=None,
+        ))  # fmt: skip
+        office.sync.register_station("Rias", ["19.03.01.2008"], tmp_path / "rias.station")
+        station.sync.join(tmp_path / "rias.station")
+        office.sync.export(tmp_path / "ack.jamsync", "Rias")
+        station.sync.import_package(tmp_path / "ack.jamsync")
+        worker = station.registry.register(MUNIP).worker
+        station.programmes.enrol(1, worker_ids=[worker.id])
+        station.payments.record_self_payment(1, receipt="KW-1", first="2026-03", amount=16_800, worker_id=worker.id)
+        station.sync.capture()
+
+        page = SyncPage(station)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: "kepesertaan 1" in page.records.text(), timeout=10_000)
+        assert page.records.objectName() == "syncRecords"
+        assert "Belum dikirim: 1 perubahan data pekerja" in page.records.text()
+        assert "iuran mandiri 1" in page.records.text()
+        with qtbot.waitSignal(page.finished, timeout=20_000):
+            page.export_file(tmp_path / "1.jamsync")
+        assert "kepesertaan 1, iuran mandiri 1" in page.status.text()
+
+        inbox = SyncPage(office)
+        qtbot.addWidget(inbox)
+        with qtbot.waitSignal(inbox.finished, timeout=20_000) as blocker:
+            inbox.import_file(tmp_path / "1.jamsync")
+        assert blocker.args[0].written == {"enrolment": 1, "self_payment": 1}
+        assert "ditulis: kepesertaan 1, iuran mandiri 1; menunggu 0, ditahan 0" in inbox.status.text()
+    finally:
+        office.close()
+        station.close()

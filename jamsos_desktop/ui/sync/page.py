@@ -50,6 +50,10 @@ class SyncPage(QWidget):
 
         self.status = QLabel(self)
         self.status.setObjectName("syncStatus")
+        # Unsent changes (workers and, per kind, programmes, enrolments, payments, cards), pending, held.
+        self.records = QLabel(self)
+        self.records.setObjectName("syncRecords")
+        self.records.setWordWrap(True)
         self.stations = QTableWidget(0, 4, self)
         self.stations.setObjectName("syncStations")
         self.stations.setHorizontalHeaderLabels(
@@ -94,6 +98,7 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        layout.addWidget(self.records)
         layout.addWidget(QLabel(self.tr("Stasiun"), self))
         layout.addWidget(self.stations)
         layout.addWidget(QLabel(self.tr("Konflik terbuka"), self))
@@ -113,11 +118,43 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         sync = self._context.sync
         run_in_background(
-            lambda: (sync.own(), sync.inbox(), sync.conflicts(limit=500)), self._show, self._fail
+            lambda: (sync.own(), sync.inbox(), sync.conflicts(limit=500), sync.record_counts()),
+            self._show,
+            self._fail,
         )
 
+    def kind_counts(self, counts: dict[str, int]) -> str:
+        """``program 1, kepesertaan 3, …`` for the kinds with a count, in their travelling order."""
+        labels = {
+            "programme": self.tr("program"),
+            "calendar": self.tr("kalender libur"),
+            "enrolment": self.tr("kepesertaan"),
+            "self_payment": self.tr("iuran mandiri"),
+            "funder_payment": self.tr("pembayaran penyandang dana"),
+            "card_print": self.tr("cetak kartu"),
+        }
+        parts = [f"{label} {counts[kind]}" for kind, label in labels.items() if counts.get(kind)]
+        return ", ".join(parts) if parts else self.tr("tidak ada")
+
+    def _show_records(self, counts: Any) -> None:
+        lines = []
+        if counts.unsent_edits or counts.unsent:
+            lines.append(
+                self.tr("Belum dikirim: %1 perubahan data pekerja; %2")
+                .replace("%1", str(counts.unsent_edits))
+                .replace("%2", self.kind_counts(counts.unsent))
+            )
+        if counts.pending or counts.held:
+            lines.append(
+                self.tr("Data diterima yang menunggu: %1; ditahan (nomor kuitansi/seri kartu sudah dipakai): %2")
+                .replace("%1", str(counts.pending))
+                .replace("%2", str(counts.held))
+            )
+        self.records.setText("\n".join(lines))
+
     def _show(self, value: Any) -> None:
-        own, inbox, conflicts = value
+        own, inbox, conflicts, record_counts = value
+        self._show_records(record_counts)
         if own is None:
             self.status.setText(self.tr("Komputer ini belum menjadi kantor atau stasiun sinkronisasi."))
         else:
@@ -221,6 +258,17 @@ class SyncPage(QWidget):
         if refused:
             fields["refused"] = len(refused)
         lines = [json.dumps(fields, default=str, ensure_ascii=False)]
+        kinds = getattr(result, "kinds", None)
+        if kinds is not None and hasattr(result, "written"):
+            lines.append(
+                self.tr("Program, kepesertaan, iuran dan kartu diterima: %1; ditulis: %2; menunggu %3, ditahan %4")
+                .replace("%1", self.kind_counts(kinds))
+                .replace("%2", self.kind_counts(result.written))
+                .replace("%3", str(result.pending))
+                .replace("%4", str(result.held))
+            )
+        elif kinds is not None:
+            lines.append(self.tr("Program, kepesertaan, iuran dan kartu dalam paket: %1").replace("%1", self.kind_counts(kinds)))
         if refused:
             lines.append(self.tr("Data yang ditolak (tidak disimpan):"))
             lines.extend(r.message(i18n.current()) for r in refused)
