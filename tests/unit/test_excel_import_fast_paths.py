@@ -7,6 +7,7 @@ import uuid
 from dataclasses import replace
 from datetime import date, datetime
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -137,3 +138,35 @@ def test_a_row_parses_the_same_with_a_warm_memo_as_alone(rows: list[tuple[object
         assert warm.data == alone.data
         assert warm.present == alone.present
         assert warm.findings == alone.findings
+
+
+def test_the_collector_is_paused_during_an_import_and_restored_after() -> None:
+    import gc
+
+    from jamsos_desktop.services.excel_import import _collector_paused
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with _collector_paused:
+            assert not gc.isenabled()
+            with _collector_paused:  # preview inside run, read inside preview
+                assert not gc.isenabled()
+            assert not gc.isenabled()
+        assert gc.isenabled()
+
+        @_collector_paused
+        def failing() -> None:
+            assert not gc.isenabled()
+            raise ValueError("bad row")
+
+        with pytest.raises(ValueError):
+            failing()
+        assert gc.isenabled()
+
+        gc.disable()  # a program that runs without the collector keeps it off
+        with _collector_paused:
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
