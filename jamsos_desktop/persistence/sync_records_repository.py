@@ -187,13 +187,14 @@ class SyncRecordRepository:
         table = SyncLocalRow.__table__
         return {g: i for g, i in self.sync._select_in((table.c.gid, table.c.local_id), table.c.gid, gids)}
 
-    def bind(self, rows: Sequence[tuple[str, str, int, str, str]]) -> None:
-        """(gid, kind, local id, digest, rank) bindings, replacing those of the same gids."""
+    def bind(self, rows: Sequence[tuple[str, str, int, str, str]], *, fresh: bool = False) -> None:
+        """(gid, kind, local id, digest, rank) bindings, replacing those of the same gids (``fresh``: none
+        of these gids is bound yet)."""
         if not rows:
             return
         table = SyncLocalRow.__table__
         gids = [r[0] for r in rows]
-        for start in range(0, len(gids), _BATCH):
+        for start in range(0, 0 if fresh else len(gids), _BATCH):
             self.session.execute(delete(table).where(table.c.gid.in_(gids[start : start + _BATCH])))
         self.sync._insert(table, [
             {"gid": g, "kind": k, "local_id": i, "digest": d, "hlc": r} for g, k, i, d, r in {r[0]: r for r in rows}.values()

@@ -5,6 +5,7 @@ inside its own transactions (capture before an export or an import, apply within
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -64,9 +65,16 @@ class ApplyCounts:
         return sum(self.received.values())
 
 
+#: The values of an enrolment as capture reads them (its data without the programme's gid).
+ENROLMENT_FIELDS = ("start_month", "end_month", "funded_from", "funded_to", "exit_date", "exit_reason", "funder",
+                    "created_at", "created_by")  # fmt: skip
+
+
 def enrolment_digest(worker_uid: str, data: dict[str, Any]) -> str:
-    """An enrolment's digest: its values and its worker (a merge of duplicates moves it to another)."""
-    return digest({**data, "~worker": worker_uid})
+    """An enrolment's digest: its values and its worker (a merge of duplicates moves it to another); the
+    text of a tuple, cheaper than canonical JSON for the tens of thousands a package may hold."""
+    values = (worker_uid, *(data[key] for key in ENROLMENT_FIELDS))
+    return hashlib.sha1(repr(values).encode()).hexdigest()  # noqa: S324 - change detection, not security
 
 
 def _canonical(bound: dict[int, list[tuple[str, str, str]]]) -> dict[int, str]:
@@ -90,12 +98,14 @@ class RecordSync:
         enrolments of these workers only (an import's records); append-only kinds are always complete."""
         facts: list[Fact] = []
         binds: list[tuple[str, str, int, str, str]] = []
+        fresh: list[tuple[str, str, int, str, str]] = []  # gids not bound yet
         office = self.own.is_office
 
-        def new(gid: str, kind: str, worker: str | None, data: dict[str, Any], local_id: int, dg: str) -> None:
+        def new(gid: str, kind: str, worker: str | None, data: dict[str, Any], local_id: int, dg: str,
+                known: bool = True) -> None:  # fmt: skip
             fact = Fact(gid, tick().text(), kind, self.own.id, worker, data, office)
             facts.append(fact)
-            binds.append((gid, kind, local_id, dg, rank_text(fact)))
+            (binds if known else fresh).append((gid, kind, local_id, dg, rank_text(fact)))
 
         # Programmes (and, at the office, the calendar): whole snapshots compared by digest.
         bound = self.repo.bound(PROGRAMME)
@@ -133,7 +143,7 @@ class RecordSync:
                 gid = latest[0]
             else:
                 gid = enrolment_gid(programme_gid[pid], uid)
-            new(gid, ENROLMENT, uid, {**data, "programme": programme_gid[pid]}, eid, dg)
+            new(gid, ENROLMENT, uid, {**data, "programme": programme_gid[pid]}, eid, dg, bool(gids))
         # Append-only kinds: rows above the mark not bound to a gid (an import binds what it writes).
         for kind in (SELF_PAYMENT, FUNDER_PAYMENT, CARD_PRINT):
             if kind in OFFICE_KINDS and not office:
@@ -147,9 +157,10 @@ class RecordSync:
                 gid = _gid(kind, self.own)
                 known[row["id"]] = gid
                 data, worker = self._append_data(kind, row, programme_gid, known)
-                new(gid, kind, worker, data, row["id"], "")
+                new(gid, kind, worker, data, row["id"], "", False)
             self.repo.set_mark(kind, max(r["id"] for r in rows_new))
         self.repo.bind(binds)
+        self.repo.bind(fresh, fresh=True)
         self.repo.insert_facts(facts)
         return facts
 
@@ -293,14 +304,24 @@ class RecordSync:
                 binds.append((gid, kind, target, "", my_rank))
             written_ids.add(target)
         if inserts:
+            # New rows: their digest is the one capture will compute from what is written (no read-back).
             ids = self.repo.insert_enrolments([row for _f, row in inserts])
-            for (win, _row), eid in zip(inserts, ids, strict=True):
-                binds.append((win.gid, kind, eid, "", rank_text(win)))
-                written_ids.add(eid)
+            self.repo.bind([
+                (win.gid, kind, eid, self._inserted_digest(win, row), rank_text(win))
+                for (win, row), eid in zip(inserts, ids, strict=True)
+            ], fresh=True)  # fmt: skip
             written += len(inserts)
         self.repo.bind(binds)
         self._refresh(kind, written_ids)
         return written
+
+    def _inserted_digest(self, win: Fact, row: dict[str, Any]) -> str:
+        data = {key: win.data[key] for key in ENROLMENT_FIELDS}
+        if row["funder_id"] is None:
+            data["funder"] = None
+        uid = win.worker
+        assert uid is not None
+        return enrolment_digest(self._merged.get(uid, (uid,))[0], data)
 
     def _refresh(self, kind: str, local_ids: set[int]) -> None:
         """Bindings of rows written or bound now take the digest capture will compute (no echo)."""
@@ -392,7 +413,7 @@ class RecordSync:
             for (fact, _row), local_id in zip(batch, ids, strict=True):
                 known[fact.gid] = local_id
                 states[APPLIED].append((fact.gid, fact.hlc))
-            self.repo.bind([(f.gid, kind, i, "", "0" + f.hlc) for (f, _r), i in zip(batch, ids, strict=True)])
+            self.repo.bind([(f.gid, kind, i, "", "0" + f.hlc) for (f, _r), i in zip(batch, ids, strict=True)], fresh=True)
             rows.extend(batch)
             waiting = later
         return len(rows)
