@@ -287,8 +287,8 @@ def _iter_sheet(sheet: Any, width: int, shown: str) -> Iterator[tuple[CellValue,
     try:
         try:
             rows = _sheet_values(sheet, width)
-        except AttributeError:  # pragma: no cover - another openpyxl: its own (slower) iteration
-            rows = sheet.iter_rows(min_row=1, max_col=width, values_only=True)
+        except (AttributeError, ImportError, TypeError):  # pragma: no cover - an openpyxl whose insides
+            rows = sheet.iter_rows(min_row=1, max_col=width, values_only=True)  # differ: its own iteration
         yield from rows
     except JamsosError:
         raise

@@ -188,3 +188,16 @@ def test_hand_written_sheet_xml_reads_as_openpyxl_reads_it(tmp_path: Path) -> No
         path = _patched(base, tmp_path / f"hand{len(dimension)}.xlsx", sheet, ["Rias", "Toboali", "Tj. Labu"])
         _same_rows(path, width=8)
         _same_rows(path, width=30)
+
+
+def test_an_openpyxl_with_other_insides_falls_back_to_its_own_iteration(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jamsos_desktop.services import spreadsheet
+
+    path = _typed_workbook(tmp_path / "typed.xlsx")
+    expected = spreadsheet.read_table(path).rows
+
+    def missing() -> None:
+        raise ImportError("cannot import name 'WorkSheetParser'")
+
+    monkeypatch.setattr(spreadsheet, "_lean_parser", missing)
+    assert spreadsheet.read_table(path).rows == expected
