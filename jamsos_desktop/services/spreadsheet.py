@@ -344,15 +344,26 @@ _LEAN_PARSER: Any = None
 def _lean_parser() -> Any:
     """openpyxl's ``WorkSheetParser`` giving ``(column, value)`` per cell instead of a dictionary, as
     ``parse_cell`` decodes it with ``data_only`` (cached values of formulas), a column's letters turned
-    into its number once per sheet, and inline strings read by :func:`_plain_text`."""
+    into its number once per sheet, inline strings read by :func:`_plain_text`, and only the rows parsed
+    (on the same defusedxml ``iterparse``)."""
     global _LEAN_PARSER
     if _LEAN_PARSER is not None:
         return _LEAN_PARSER
     from openpyxl.utils.cell import column_index_from_string
     from openpyxl.utils.datetime import from_excel, from_ISO8601
-    from openpyxl.worksheet._reader import INLINE_STRING, VALUE_TAG, WorkSheetParser, _cast_number
+    from openpyxl.worksheet._reader import INLINE_STRING, ROW_TAG, VALUE_TAG, WorkSheetParser, _cast_number
+    from openpyxl.xml.functions import iterparse
 
     class LeanParser(WorkSheetParser):  # type: ignore[misc]
+        def parse(self) -> Iterator[tuple[int, list[tuple[int, CellValue]]]]:
+            """The rows only: a sheet's other parts (column widths, views, merged cells, conditional
+            formats...) hold no values, so they are not turned into openpyxl objects."""
+            for _, element in iterparse(self.source):
+                if element.tag == ROW_TAG:
+                    row = self.parse_row(element)
+                    element.clear()
+                    yield row
+
         def parse_row(self, row: Any) -> tuple[int, list[tuple[int, CellValue]]]:
             number = row.get("r")
             if number is not None:
