@@ -194,3 +194,22 @@ def test_a_payment_before_its_worker_waits_and_an_edited_enrolment_travels(
     ok(capsys, s1, "sync", "import", str(ack))
     assert rows(s1, ENROLMENTS) == rows(office, ENROLMENTS)
     assert rows(s1, ENROLMENTS)[0][5] == 2026 * 12 + 5  # ended in June 2026
+
+
+@pytest.mark.parametrize("other", [2, 4])
+def test_a_package_of_an_older_or_newer_format_is_refused_and_changes_nothing(
+    sites: tuple[Path, Path, Path], tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch, other: int
+) -> None:
+    import jamsos_desktop.services.sync as sync_module
+
+    office, s1, _s2 = sites
+    register(s1, "Munip", "1903011208902835", RIAS, 1)
+    pkg = tmp_path / "old.jamsync"
+    with monkeypatch.context() as patch:
+        patch.setattr(sync_module, "SCHEMA_VERSION", other)  # the station runs another version
+        ok(capsys, s1, "sync", "export", "--out", str(pkg))
+    before = rows(office, "SELECT count(*) FROM worker") + rows(office, "SELECT count(*) FROM sync_fact")
+    code, data = cli(capsys, office, "sync", "import", str(pkg))
+    assert code == 3 and data["error"]["code"] == "sync.schema_version"
+    assert f"format {other}" in data["error"]["message"]
+    assert rows(office, "SELECT count(*) FROM worker") + rows(office, "SELECT count(*) FROM sync_fact") == before
