@@ -20,6 +20,35 @@
   winner; the merge travels in packages.
 * Export and import need ``enter_data`` (operators move packages), resolving and merging
   ``resolve_conflicts``; all of them are in the audit trail with the actor.
+
+**Programmes, enrolments, payments and cards** (schema 3, :mod:`jamsos_desktop.services.sync_records`,
+rules in :mod:`jamsos_desktop.domain.sync_records`) travel beside the workers as *records*: each has a
+global id and an origin station, names workers by ``uid`` (never a local id) and carries a clock reading
+from the same HLC. What travels, and how it merges:
+
+* **programme definitions** (name, months, amounts, quota, window, funders): snapshots; the office is the
+  authority — an office version beats any station version, then the newest clock wins. A station's
+  programme of the same name is bound to the office's. Office → stations always; a station's own
+  programmes go to the office (kept there only while the office has none of that name).
+* **the holiday calendar** the due dates depend on: one snapshot, office → stations only.
+* **enrolments** (programme, worker, start, end, funded range, funder, exit), recorded at the office or a
+  station: snapshots named ``<programme gid>|<worker uid>``, the newest clock wins (older versions stay
+  stored); station → office, and office → station for the station's workers and villages.
+* **self-payments and their reversals**: append-only facts, merged as a **set union** (idempotent,
+  order-independent, nothing lost); a reversal is its own fact naming the payment's gid.
+* **funder (APBD) payments** with their month lines (and reversals): append-only, office → stations.
+* **card prints** (serial, worker, programme, printed when and by whom): append-only, both ways (a card
+  printed at the office shows at the station of the worker's village). Handover events do not travel.
+
+Capture needs no hook: a snapshot record changed when its row's digest differs from the one bound to its
+gid (``sync_local``), an append-only record is new above the kind's id mark and unbound (rows an import
+wrote are bound). A record whose worker, programme, enrolment or reversed payment has not arrived is kept
+*pending* and applied by a later import (order independence); a payment whose receipt number, or a card
+whose serial, another record already holds here is kept *held* (stored and relayed, not written, counted
+on the sync page). A station may send only its own records and never office-only kinds; only the office's
+own records carry the office's authority. Import checks every record's shape before writing anything and
+applies them in the workers' transaction, after the workers they name; each new record is one
+``sync_record`` entry of the audit trail, and the import's summary entry counts them per kind.
 """
 
 from __future__ import annotations
