@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 #: Newest revision shipped in ``migrations/versions`` (checked by tests/integration/test_migrations.py).
-HEAD = "0010_dashboard_totals"
+HEAD = "0011_money_bigint"
 #: Every revision this build can upgrade from, oldest first.
 KNOWN_REVISIONS = (
     "0001_initial",
@@ -23,6 +23,7 @@ KNOWN_REVISIONS = (
     "0007_sync_edits",
     "0009_sync_records",
     "0010_dashboard_totals",
+    "0011_money_bigint",
 )
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

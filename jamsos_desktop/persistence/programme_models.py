@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from jamsos_desktop.persistence.models import Base
+from jamsos_desktop.persistence.models import Base, Money
 
 
 class ProgrammeRow(Base):
@@ -35,9 +35,9 @@ class ProgrammeRow(Base):
     name: Mapped[str] = mapped_column(String(120), unique=True)
     start_month: Mapped[int] = mapped_column(Integer)
     funded_months: Mapped[int] = mapped_column(Integer)
-    income: Mapped[int] = mapped_column(Integer)
+    income: Mapped[int] = mapped_column(Money)
     include_jht: Mapped[bool] = mapped_column(Boolean, default=False)
-    monthly_amount: Mapped[int] = mapped_column(Integer)
+    monthly_amount: Mapped[int] = mapped_column(Money)
     quota: Mapped[int | None] = mapped_column(Integer)
     lapse_threshold: Mapped[int] = mapped_column(Integer, default=3)
     funding_window: Mapped[str] = mapped_column(String(16), default="calendar")
@@ -122,8 +122,8 @@ class FunderPaymentRow(Base):
     invoice_number: Mapped[str] = mapped_column(String(64))
     first_month: Mapped[int] = mapped_column(Integer)
     last_month: Mapped[int] = mapped_column(Integer)
-    amount: Mapped[int] = mapped_column(Integer)
-    expected: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(Money)
+    expected: Mapped[int] = mapped_column(Money)
     paid_on: Mapped[date] = mapped_column(Date)
     reversal_of: Mapped[int | None] = mapped_column(ForeignKey("funder_payment.id"), index=True)
     reason: Mapped[str] = mapped_column(Text, default="")
@@ -144,8 +144,8 @@ class FunderPaymentLineRow(Base):
     payment_id: Mapped[int] = mapped_column(ForeignKey("funder_payment.id", ondelete="CASCADE"), index=True)
     month: Mapped[int] = mapped_column(Integer, index=True)
     workers: Mapped[int] = mapped_column(Integer)
-    expected: Mapped[int] = mapped_column(Integer)
-    amount: Mapped[int] = mapped_column(Integer)
+    expected: Mapped[int] = mapped_column(Money)
+    amount: Mapped[int] = mapped_column(Money)
 
 
 class SelfPaymentRow(Base):
@@ -162,7 +162,7 @@ class SelfPaymentRow(Base):
     receipt: Mapped[str | None] = mapped_column(String(64), unique=True)
     first_month: Mapped[int] = mapped_column(Integer)
     last_month: Mapped[int] = mapped_column(Integer)
-    amount: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(Money)
     paid_on: Mapped[date] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(16), default="manual")
     reversal_of: Mapped[int | None] = mapped_column(ForeignKey("self_payment.id"), index=True)

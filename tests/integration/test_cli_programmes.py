@@ -246,3 +246,30 @@ def test_events_add_list_claim_and_errors(cli) -> None:  # type: ignore[no-untyp
     assert [e["id"] for e in by_worker["events"]] == [event["id"]]
     code, err = cli("events", "claim", "999999", "--status", "paid")
     assert code == 2 and err["error"]["code"] == "event.not_found"
+
+
+def test_amounts_beyond_two_billion_rupiah_are_kept_exactly(cli) -> None:  # type: ignore[no-untyped-def]
+    """A regency's six-month invoice runs to billions of rupiah: 64-bit on every engine (PostgreSQL too)."""
+    _, created = cli(
+        "program",
+        "create",
+        "--name",
+        "Besar",
+        "--funder",
+        "APBD",
+        "--start",
+        "2025-08",
+        "--funded-months",
+        "6",
+    )
+    pid = str(created["id"])
+    cli("program", "enroll", pid, "--all")
+    amount = 9_638_596_800  # 95,621 workers × 6 months × Rp16.800
+    code, paid = cli(
+        "payments", "funder", pid, "--invoice", "INV-BESAR", "--month", "2025-08", "--to", "2026-01",
+        "--amount", str(amount), "--date", "2026-02-01", "--accept-difference",
+    )  # fmt: skip
+    assert code == 0 and paid["amount"] == amount
+    assert sum(m["paid"] for m in paid["months"]) == amount
+    _, budget = cli("program", "budget", pid)
+    assert budget["paid"] == amount
