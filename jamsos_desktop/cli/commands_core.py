@@ -89,6 +89,7 @@ def cmd_demo(args: argparse.Namespace, session: Session) -> Result:
             seed=args.seed,
             now=ctx.clock(),
             user=ctx.user(),
+            helper_process=True,  # this entry point is safe to import again (spawn)
         )
         created = True
     if ctx.programmes.count() == 0:

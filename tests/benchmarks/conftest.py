@@ -105,6 +105,7 @@ def demo_database(tmp_path_factory) -> tuple[Path, float]:
             seed=BENCH_SEED,
             now=BENCH_NOW,
             user="bench",
+            helper_process=True,  # as the ``demo`` command generates them
         )
         seconds = time.perf_counter() - start
     finally:

@@ -118,8 +118,9 @@ def test_a_helper_process_makes_the_same_database_as_one_process(tmp_path: Path,
         ctx = open_context(data_dir=folder)
         try:
             result = generate_demo(
-                ctx.unit_of_work, ctx.region_table(), ctx.regency(), workers=12_345, seed=9, now=NOW, user="t"
-            )
+                ctx.unit_of_work, ctx.region_table(), ctx.regency(), workers=12_345, seed=9, now=NOW, user="t",
+                helper_process=True,
+            )  # fmt: skip
             assert result.workers == 12_345
             assert ctx.registry.search_ids(WorkerQuery(text="munip"))  # the search index was filled
         finally:
@@ -154,13 +155,15 @@ def test_a_cancelled_run_with_the_helper_stops_it_and_leaves_nothing(tmp_path: P
         with pytest.raises(UsageError) as raised:
             generate_demo(
                 ctx.unit_of_work, ctx.region_table(), ctx.regency(), workers=30_000, seed=1, now=NOW, user="t",
-                progress=CancelAfterFirstChunk(),
+                progress=CancelAfterFirstChunk(), helper_process=True,
             )  # fmt: skip
         assert raised.value.code == "usage.interrupted"
         assert ctx.registry.stats().total == 0
         assert not [p for p in multiprocessing.active_children() if p.name == "jamsos-demo"]
         with pytest.raises(UsageError) as unknown:  # refused before a helper starts, in one sentence
-            generate_demo(ctx.unit_of_work, ctx.region_table(), "99.99", workers=10, seed=1, now=NOW, user="t")
+            generate_demo(
+                ctx.unit_of_work, ctx.region_table(), "99.99", workers=10, seed=1, now=NOW, user="t", helper_process=True
+            )
         assert unknown.value.code == "region.unknown_regency"
     finally:
         ctx.close()
