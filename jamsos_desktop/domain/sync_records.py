@@ -119,21 +119,21 @@ def check_data(kind: str, data: Mapping[str, Any]) -> None:
     for key, types in SCHEMAS[kind].items():
         value = data.get(key, ...)
         if value is ... or type(value) not in types:
-            raise ValueError(f"{kind}.{key}")
+            raise ValueError(f"malformed record: {kind} {key}")
         if type(value) is str and len(value) > 2000:
-            raise ValueError(f"{kind}.{key}")
+            raise ValueError(f"malformed record: {kind} {key}")
     if kind == PROGRAMME and not all(
         isinstance(f, list) and len(f) == 4 and type(f[0]) is str for f in data["funders"]
     ):
-        raise ValueError("programme.funders")
+        raise ValueError("malformed record: programme funders")
     if kind == CALENDAR and not all(
         isinstance(h, list) and len(h) == 2 and all(type(x) is str for x in h) for h in data["holidays"]
     ):
-        raise ValueError("calendar.holidays")
+        raise ValueError("malformed record: calendar holidays")
     if kind == FUNDER_PAYMENT and not all(
         isinstance(line, list) and len(line) == 4 and all(type(x) is int for x in line) for line in data["lines"]
     ):
-        raise ValueError("funder_payment.lines")
+        raise ValueError("malformed record: funder payment lines")
 
 
 def rank(fact: Fact) -> tuple[bool, str]:
