@@ -73,8 +73,11 @@ def test_search_keystroke_on_postgresql_within_target(pg_office) -> None:  # typ
 
 
 def _station_package(office, folder, name: str):  # type: ignore[no-untyped-def]
-    """A village laptop registered with ``office`` that has entered the benchmark's new workers."""
-    from test_sync_speed import PACKAGE_WORKERS, STATION_SEED
+    """A village laptop registered with ``office`` that has entered the benchmark's new workers (with the
+    demo programme's enrolments and payments, as in test_sync_speed)."""
+    from test_sync_speed import PACKAGE_WORKERS, STATION_SEED, WITH_RECORDS
+
+    from jamsos_desktop.services.programme_demo import seed_demo_programme
 
     provisioning = folder / f"{name}.json"
     office.sync.register_station(name, ["19.03.01.2008"], provisioning)
@@ -85,6 +88,8 @@ def _station_package(office, folder, name: str):  # type: ignore[no-untyped-def]
             station.unit_of_work, station.region_table(), station.regency(),
             workers=PACKAGE_WORKERS, seed=STATION_SEED, now=BENCH_NOW, user="bench",
         )  # fmt: skip
+        if WITH_RECORDS:
+            seed_demo_programme(station.unit_of_work, now=BENCH_NOW, seed=STATION_SEED)
         package = folder / f"{name}.jamsync"
         station.sync.export(package)
     finally:
@@ -116,6 +121,7 @@ def test_sync_import_into_postgresql_within_1_5x_sqlite(pg_office, demo_database
         imported = office.sync.import_package(package)
         timings[engine_name] = time.perf_counter() - start
         assert imported.status == "applied" and imported.inserted == PACKAGE_WORKERS
+        assert (imported.pending, imported.held) == (0, 0)
         assert office.registry.count(WorkerQuery()) == BENCH_WORKERS + PACKAGE_WORKERS
         if office is not pg_office:
             office.close()
