@@ -299,9 +299,8 @@ class RecordSync:
                     assert target is not None
                     self.repo.update_enrolment(target, values)
                 written += 1
-                binds.append((gid, kind, target, "", my_rank))
-            else:
-                binds.append((gid, kind, target, "", my_rank))
+            assert target is not None
+            binds.append((gid, kind, target, "", my_rank))
             written_ids.add(target)
         if inserts:
             # New rows: their digest is the one capture will compute from what is written (no read-back).
@@ -367,7 +366,7 @@ class RecordSync:
                     later.append(fact)
                     continue
                 if kind == FUNDER_PAYMENT:
-                    fid = funders.get((pid, d["funder"]))
+                    fid = funders.get((pid, d["funder"])) if pid is not None else None
                     if fid is None:
                         later.append(fact)
                         continue
@@ -383,7 +382,7 @@ class RecordSync:
                         later.append(fact)
                         continue
                     if kind == SELF_PAYMENT:
-                        eid = enrolments.get((pid, wid))
+                        eid = enrolments.get((pid, wid)) if pid is not None else None
                         if eid is None:
                             later.append(fact)
                             continue
