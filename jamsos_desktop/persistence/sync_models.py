@@ -149,7 +149,7 @@ class SyncFactRow(Base):
     __table_args__ = (
         Index("ix_sync_fact_origin_hlc", "origin", "hlc"),
         Index("ix_sync_fact_worker", "worker"),
-        Index("ix_sync_fact_kind_state", "kind", "state"),
+        Index("ix_sync_fact_state", "state", "kind"),  # the few pending or held versions, by seek
     )
 
 

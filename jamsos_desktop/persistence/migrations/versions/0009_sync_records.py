@@ -33,7 +33,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_sync_fact_origin_hlc", "sync_fact", ["origin", "hlc"])
     op.create_index("ix_sync_fact_worker", "sync_fact", ["worker"])
-    op.create_index("ix_sync_fact_kind_state", "sync_fact", ["kind", "state"])
+    op.create_index("ix_sync_fact_state", "sync_fact", ["state", "kind"])
     op.create_table(
         "sync_local",
         sa.Column("gid", sa.String(length=80), nullable=False),
@@ -49,7 +49,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_sync_local_kind_id", table_name="sync_local")
     op.drop_table("sync_local")
-    op.drop_index("ix_sync_fact_kind_state", table_name="sync_fact")
+    op.drop_index("ix_sync_fact_state", table_name="sync_fact")
     op.drop_index("ix_sync_fact_worker", table_name="sync_fact")
     op.drop_index("ix_sync_fact_origin_hlc", table_name="sync_fact")
     op.drop_table("sync_fact")
