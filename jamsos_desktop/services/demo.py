@@ -144,7 +144,7 @@ def _chunks(
     seed: int,
     user: str,
     encode: Callable[[Iterable[tuple[WorkerData, str]]], Any] | None,
-) -> Iterator[Any]:
+) -> _Helper | _Local:
     """The people of :func:`demo_workers` in chunks of :data:`CHUNK`.
 
     Without ``encode``: lists of ``(data, uid)`` made here. With it: ``encode(list)`` of each chunk,
