@@ -131,6 +131,17 @@ def _wait_for_lists(app: QApplication, window: MainWindow, timeout_s: float = 15
         time.sleep(0.002)
 
 
+def _wait_for_page(app: QApplication, timeout_s: float = 15.0) -> None:
+    """Wait (bounded) until the page's background loads have answered, so its screenshot shows figures
+    and charts instead of "Menghitung…"."""
+    from jamsos_desktop.ui.programs import tasks
+
+    deadline = time.perf_counter() + timeout_s
+    while not tasks.idle() and time.perf_counter() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.002)
+
+
 def selftest(context: AppContext, screenshots: Path | None) -> dict[str, Any]:
     """Start the GUI on ``context``, show every main page once, optionally save a PNG of each, close.
 
@@ -169,6 +180,8 @@ def selftest(context: AppContext, screenshots: Path | None) -> dict[str, Any]:
             window.show_page(name)
             _settle(app)
             if screenshots is not None:
+                _wait_for_page(app)
+                _settle(app)
                 window.grab().save(str(screenshots / f"{name}.png"))
             shown.append(name)
         if screenshots is not None:

@@ -97,3 +97,21 @@ def test_pages_other_than_the_start_page_are_built_when_first_shown(qtbot, style
     window.show_page("cardsPage")  # built once: the same page again
     assert len(window.findChildren(QWidget, "cardsPage")) == 1
     assert [p.objectName() for p in window.pages()] == CONTRACT_PAGES
+
+
+def test_screenshots_wait_for_the_pages_background_loads(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A page's screenshot is taken once its loads have answered (the dashboard shows charts, not
+    "Menghitung…"): the wait returns only after the answer reached the UI thread."""
+    from threading import Event
+
+    from PySide6.QtWidgets import QApplication
+
+    from jamsos_desktop.ui import app as ui_app
+    from jamsos_desktop.ui.programs.tasks import idle, run_in_background
+
+    release, answers = Event(), []
+    run_in_background(lambda: release.wait(10) and "figures", answers.append)
+    assert not idle()
+    release.set()
+    ui_app._wait_for_page(QApplication.instance())
+    assert idle() and answers == ["figures"]

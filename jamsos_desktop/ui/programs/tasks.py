@@ -90,6 +90,11 @@ class _Task(QRunnable):
             log.debug("background task finished after its relay was deleted")
 
 
+def idle() -> bool:
+    """No background task is queued, running or waiting to hand its answer to the UI thread."""
+    return not _live
+
+
 def run_in_background(
     work: Callable[[], Any],
     on_done: Callable[[Any], None],

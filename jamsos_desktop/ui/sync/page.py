@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -65,6 +66,9 @@ class SyncPage(QWidget):
             [self.tr("Pekerja"), self.tr("Isian"), self.tr("Nilai yang tampil"), self.tr("Nilai lain")]
         )
         self.conflicts.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        for table in (self.stations, self.conflicts):  # columns share the page's width, headers readable
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            table.verticalHeader().hide()
         self.keep_shown = QPushButton(self.tr("Pakai nilai yang tampil"), self)
         self.keep_shown.setObjectName("syncKeepShown")
         self.keep_other = QPushButton(self.tr("Pakai nilai lain"), self)
