@@ -111,3 +111,18 @@ def test_worker_strip(qtbot, calendar_page, ui_context) -> None:  # type: ignore
         == ["late", "unpaid", "unpaid", "unpaid", "unpaid", "unpaid", "paid", "paid", "paid", "paid"][:10]
         or "paid" in statuses
     )
+
+
+def test_the_grid_opens_on_this_month(qtbot, calendar_page) -> None:  # type: ignore[no-untyped-def]
+    """A clerk a year into the programme sees this month's column, not the programme's first months."""
+    from jamsos_desktop.domain.formatting import format_short_month
+
+    page, _ = calendar_page
+    page.resize(700, 700)
+    with qtbot.waitSignal(page.gridLoaded, timeout=15_000):
+        page.load()  # reload at the clerk's narrow window
+    labels = [page.gridTable.horizontalHeaderItem(c).text() for c in range(page.gridTable.columnCount())]
+    col = next(c for c, text in enumerate(labels) if text.startswith(format_short_month(NOW.year, NOW.month)))
+    table = page.gridTable
+    qtbot.waitUntil(lambda: 0 <= table.columnViewportPosition(col) < table.viewport().width(), timeout=5_000)
+    assert table.columnViewportPosition(0) < 0  # the first months scrolled out of view

@@ -368,7 +368,19 @@ class CalendarPage(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, (m.index, payer.value, status.value))
                 self.gridTable.setItem(r, col, item)
         self.gridTable.resizeColumnsToContents()
+        self._scroll_to_current_month(months)
         self.gridLoaded.emit()
+
+    def _scroll_to_current_month(self, months: Any) -> None:
+        """Show this month's column (in the middle when it can), not the programme's first months."""
+        today = self._context.clock()
+        current = (today.year, today.month)
+        for col, m in enumerate(months):
+            if (m.year, m.month) == current:
+                self.gridTable.scrollTo(
+                    self.gridTable.model().index(0, col), QAbstractItemView.ScrollHint.PositionAtCenter
+                )
+                return
 
     def _grid_clicked(self, row: int, column: int) -> None:
         """Clicking a count opens the list the clerk acts on for that kind of month."""
