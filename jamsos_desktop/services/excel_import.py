@@ -15,11 +15,8 @@ Rejected rows never block valid ones.
 
 from __future__ import annotations
 
-import gc
 import os
-import threading
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import ContextDecorator
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from enum import Enum, StrEnum
@@ -57,6 +54,7 @@ from jamsos_desktop.domain.worker import DEFAULT_INCOME, Heir, Worker, WorkerDat
 from jamsos_desktop.domain.worker_types import HeirRelationship, Sex
 from jamsos_desktop.services.access import require
 from jamsos_desktop.services.audit import file_digest, flat, record_many
+from jamsos_desktop.services.batch import collector_paused
 from jamsos_desktop.services.ports import NullProgress, Progress, UnitOfWork, UnitOfWorkFactory
 from jamsos_desktop.services.spreadsheet import SourceTable, atomic_output, read_table, safe_text
 
@@ -306,38 +304,6 @@ class _Parsed:
     findings: list[Finding]
 
 
-class _CollectorPause(ContextDecorator):
-    """Python's cyclic garbage collector paused while an import reads, checks and saves its rows.
-
-    An import builds hundreds of thousands of small objects that all stay alive until it ends (the rows
-    read, their records, preview rows, audit values); the collector would walk them again and again as
-    they pile up (some 700 collections, 0.3-0.9 s of a 10,000-row import). None of them form reference
-    cycles, so nothing is left for the collector to find; it resumes when the last import running in the
-    process ends (threads share it, hence the count), if it was running before.
-    """
-
-    _lock = threading.Lock()
-    _depth = 0
-    _was_enabled = False
-
-    def __enter__(self) -> _CollectorPause:
-        with _CollectorPause._lock:
-            if _CollectorPause._depth == 0:
-                _CollectorPause._was_enabled = gc.isenabled()
-                gc.disable()
-            _CollectorPause._depth += 1
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        with _CollectorPause._lock:
-            _CollectorPause._depth -= 1
-            if _CollectorPause._depth == 0 and _CollectorPause._was_enabled:
-                gc.enable()
-
-
-_collector_paused = _CollectorPause()
-
-
 class WorkerImporter:
     """The import use case; one instance per application, safe to use from a worker thread."""
 
@@ -357,12 +323,12 @@ class WorkerImporter:
         self._clock = clock
 
     # -- step 1: the file ---------------------------------------------------------------------------
-    @_collector_paused
+    @collector_paused
     def read(self, path: str | Path, progress: Progress | None = None) -> SourceTable:
         return read_table(path, progress=progress)
 
     # -- step 2: the dry run ------------------------------------------------------------------------
-    @_collector_paused
+    @collector_paused
     def preview(
         self,
         source: SourceTable | str | Path,
@@ -391,7 +357,7 @@ class WorkerImporter:
         )
 
     # -- step 3: commit -----------------------------------------------------------------------------
-    @_collector_paused
+    @collector_paused
     def commit(self, preview: ImportPreview, progress: Progress | None = None) -> ImportPreview:
         """Save the importable rows of ``preview`` in one transaction; returns the final classification."""
         progress = progress or NullProgress()
@@ -454,7 +420,7 @@ class WorkerImporter:
             uow.commit()
         return preview
 
-    @_collector_paused
+    @collector_paused
     def run(
         self,
         path: str | Path,

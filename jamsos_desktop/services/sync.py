@@ -53,15 +53,13 @@ applies them in the workers' transaction, after the workers they name; each new 
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import io
 import json
 import secrets
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -95,6 +93,7 @@ from jamsos_desktop.domain.sync_check import Rules, check_edit
 from jamsos_desktop.domain.sync_records import OFFICE_KINDS, Fact
 from jamsos_desktop.services.access import require
 from jamsos_desktop.services.audit import record, record_many
+from jamsos_desktop.services.batch import collector_paused
 from jamsos_desktop.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from jamsos_desktop.services.sync_records import SHARED_KINDS, ApplyCounts, RecordSync
 
@@ -183,19 +182,6 @@ class _MergeCounts:
     inserted: int = 0
     updated: int = 0
     incomplete: tuple[str, ...] = ()
-
-
-@contextlib.contextmanager
-def _batch_work() -> Iterator[None]:
-    """Without the cyclic garbage collector: a package makes hundreds of thousands of small containers
-    and none of them cycles; generation-2 passes over the whole heap cost a third of an import."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _tomb_reason(winner: str) -> str:
@@ -605,7 +591,7 @@ class SyncService:
 
     # -- export -------------------------------------------------------------------------------------
     def export(self, out: Path, station_name: str | None = None) -> ExportResult:
-        with _batch_work():
+        with collector_paused:
             return self._export(out, station_name)
 
     def _export(self, out: Path, station_name: str | None) -> ExportResult:
@@ -740,7 +726,7 @@ class SyncService:
 
     # -- import -------------------------------------------------------------------------------------
     def import_package(self, path: Path) -> ImportResult:
-        with _batch_work():
+        with collector_paused:
             return self._import_package(path)
 
     def _import_package(self, path: Path) -> ImportResult:
@@ -946,7 +932,7 @@ class SyncService:
         travels like any edit), its enrolments, payments and events move over; the merge itself travels
         in packages, so every site makes the same tombstone and later changes of the loser made where the
         merge was not known yet land on the winner. A verifier's act (like resolving a conflict)."""
-        with _batch_work(), self._uow(write=True) as uow:
+        with collector_paused, self._uow(write=True) as uow:
             require(uow, Permission.RESOLVE_CONFLICTS)
             self._capture(uow)
             if winner_uid == loser_uid:

@@ -140,10 +140,10 @@ def test_a_row_parses_the_same_with_a_warm_memo_as_alone(rows: list[tuple[object
         assert warm.findings == alone.findings
 
 
-def test_the_collector_is_paused_during_an_import_and_restored_after() -> None:
+def test_the_collector_is_paused_during_a_batch_and_restored_after() -> None:
     import gc
 
-    from jamsos_desktop.services.excel_import import _collector_paused
+    from jamsos_desktop.services.batch import collector_paused as _collector_paused
 
     was = gc.isenabled()
     try:
