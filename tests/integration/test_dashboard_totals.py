@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from db_support import raw_db
+from site_support import Site
 
 from jamsos_desktop.app import open_context
 from jamsos_desktop.domain.programme import Funder, FunderKind, Month, ProgrammeData
@@ -157,20 +158,6 @@ def test_rebuild_gives_the_same_figures(context, data_dir: Path) -> None:  # typ
         after = sorted(tuple(r) for r in db.execute("SELECT * FROM self_payment_month WHERE payments <> 0"))
     assert after == before and before
     assert_in_step(data_dir)
-
-
-class Site:
-    def __init__(self, path: Path, hour: int) -> None:
-        self.path, self.hour, self.minute = path, hour, 0
-
-    def __call__(self, action):  # type: ignore[no-untyped-def]
-        ctx = open_context(data_dir=self.path)
-        self.minute += 1
-        ctx.clock = lambda: datetime(2026, 11, 24, self.hour, self.minute)
-        try:
-            return action(ctx)
-        finally:
-            ctx.close()
 
 
 def test_sync_packages_and_a_merge(tmp_path: Path) -> None:

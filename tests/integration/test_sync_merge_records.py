@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
+import site_support
 from db_support import raw_db
 
-from jamsos_desktop.app import open_context
 from jamsos_desktop.domain.errors import UsageError
 from jamsos_desktop.domain.safety import Actor, AuditQuery, Role
 from jamsos_desktop.domain.worker import Heir, WorkerData
@@ -27,19 +27,7 @@ AT_LABU = WorkerData(name="Munip Hasan", sex=Sex.MALE, birth_date=date(1990, 8, 
                      nik="1903011208902853", heirs=(Heir("Aminah", HeirRelationship.SPOUSE),))  # fmt: skip
 
 
-class Site:
-    def __init__(self, path: Path, hour: int) -> None:
-        self.path, self.hour, self.minute = path, hour, 0
-
-    def __call__(self, action):  # type: ignore[no-untyped-def]
-        ctx = open_context(data_dir=self.path)
-        self.minute += 1
-        ctx.clock = lambda: datetime(2026, 11, 24, self.hour, self.minute)
-        try:
-            return action(ctx)
-        finally:
-            ctx.close()
-
+class Site(site_support.Site):
     def rows(self) -> dict[str, dict]:  # type: ignore[type-arg]
         with raw_db(self.path) as db:
             out = {r["uid"]: dict(zip(r.keys(), r, strict=True)) for r in db.execute("SELECT id, uid, name, nik, phone, status, end_reason FROM worker")}
