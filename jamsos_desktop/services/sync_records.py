@@ -77,6 +77,15 @@ def enrolment_digest(worker_uid: str, data: dict[str, Any]) -> str:
     return hashlib.sha1(repr(values).encode()).hexdigest()  # noqa: S324 - change detection, not security
 
 
+def _latest(gids: list[tuple[str, str, str]] | None, dg: str) -> tuple[bool, str | None]:
+    """Whether a local row is unchanged since its latest bound version (same digest), and that version's
+    gid to carry a change under (None: a row never bound, which needs a new gid)."""
+    if not gids:
+        return False, None
+    gid, latest_digest, _rank = max(gids, key=lambda g: g[2])
+    return latest_digest == dg, gid
+
+
 def _canonical(bound: dict[int, list[tuple[str, str, str]]]) -> dict[int, str]:
     """The gid a local row is named by in records made here: the smallest bound (an office's first)."""
     return {local: min(g for g, _d, _r in gids) for local, gids in bound.items()}
@@ -111,23 +120,17 @@ class RecordSync:
         bound = self.repo.bound(PROGRAMME)
         for pid, data in sorted(self.repo.programmes().items()):
             dg = digest(data)
-            gids = bound.get(pid)
-            if gids:
-                latest = max(gids, key=lambda g: g[2])
-                if latest[1] == dg:
-                    continue
-                gid = latest[0]
-            else:
-                gid = _gid(PROGRAMME, self.own)
-            new(gid, PROGRAMME, None, data, pid, dg)
+            unchanged, gid = _latest(bound.get(pid), dg)
+            if unchanged:
+                continue
+            new(gid or _gid(PROGRAMME, self.own), PROGRAMME, None, data, pid, dg)
         if binds:
             self.repo.bind(binds)
             binds.clear()
         if office:
             data = self.repo.calendar()
             dg = digest(data)
-            gids = self.repo.bound(CALENDAR).get(0)
-            if not gids or max(gids, key=lambda g: g[2])[1] != dg:
+            if not _latest(self.repo.bound(CALENDAR).get(0), dg)[0]:
                 new(CALENDAR_GID, CALENDAR, None, data, 0, dg)
         programme_gid = _canonical(self.repo.bound(PROGRAMME))
         # Enrolments: snapshots compared by digest (without the programme's gid: bindings may change it).
@@ -135,15 +138,11 @@ class RecordSync:
         bound = self.repo.bound_for(ENROLMENT, rows) if only_workers is not None else self.repo.bound(ENROLMENT)
         for eid, (pid, uid, data) in sorted(rows.items()):
             dg = enrolment_digest(uid, data)
-            gids = bound.get(eid)
-            if gids:
-                latest = max(gids, key=lambda g: g[2])
-                if latest[1] == dg:
-                    continue
-                gid = latest[0]
-            else:
-                gid = enrolment_gid(programme_gid[pid], uid)
-            new(gid, ENROLMENT, uid, {**data, "programme": programme_gid[pid]}, eid, dg, bool(gids))
+            unchanged, gid = _latest(bound.get(eid), dg)
+            if unchanged:
+                continue
+            data = {**data, "programme": programme_gid[pid]}
+            new(gid or enrolment_gid(programme_gid[pid], uid), ENROLMENT, uid, data, eid, dg, gid is not None)
         # Append-only kinds: rows above the mark not bound to a gid (an import binds what it writes).
         for kind in (SELF_PAYMENT, FUNDER_PAYMENT, CARD_PRINT):
             if kind in OFFICE_KINDS and not office:
