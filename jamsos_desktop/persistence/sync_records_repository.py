@@ -75,15 +75,18 @@ class SyncRecordRepository:
         known = {(g, h) for g, h in self.sync._select_in((table.c.gid, table.c.hlc), table.c.gid, (k[0] for k in batch))}
         return [f for k, f in batch.items() if k not in known]
 
-    def insert_facts(self, new: Sequence[Fact], state: str = APPLIED) -> None:
-        """Store versions known not to be stored yet."""
+    def insert_facts(self, new: Sequence[Fact], state: str = APPLIED) -> list[str]:
+        """Store versions known not to be stored yet; the stored data texts, in order (the audit trail
+        takes their digest)."""
         table = SyncFactRow.__table__
-        self.sync._insert(table, [
+        rows = [
             {"gid": f.gid, "hlc": f.hlc, "kind": f.kind, "origin": f.origin, "worker": f.worker,
              "data": '{"data":' + _fast(f.data) + (',"office":true}' if f.office else ',"office":false}'),
              "state": state}
             for f in new
-        ])  # fmt: skip
+        ]  # fmt: skip
+        self.sync._insert(table, rows)
+        return [row["data"] for row in rows]
 
     @staticmethod
     def _fact(row: Sequence[Any]) -> Fact:

@@ -60,6 +60,8 @@ class ApplyCounts:
     pending: int = 0
     held: int = 0
     fresh: list[Fact] = field(default_factory=list)
+    #: The stored text of each fresh version, by (gid, clock): what the audit trail's digest covers.
+    texts: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def total_received(self) -> int:
         return sum(self.received.values())
@@ -221,7 +223,9 @@ class RecordSync:
         fresh_keys = {(f.gid, f.hlc) for f in fresh}
         state_of = {key: state for state, keys in states.items() for key in keys}
         for state in (APPLIED, PENDING, HELD):
-            self.repo.insert_facts([f for f in fresh if state_of.get((f.gid, f.hlc), PENDING) == state], state)
+            stored = [f for f in fresh if state_of.get((f.gid, f.hlc), PENDING) == state]
+            texts = self.repo.insert_facts(stored, state)
+            counts.texts.update(zip(((f.gid, f.hlc) for f in stored), texts, strict=True))
             if state != PENDING:
                 self.repo.set_state([k for k in states[state] if k not in fresh_keys], state)
         counts.pending = len(states[PENDING])

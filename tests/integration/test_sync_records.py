@@ -6,6 +6,7 @@ cannot speak for the office."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import stat
 from datetime import datetime
@@ -117,8 +118,18 @@ def test_programme_enrolment_payments_and_funder_payments_travel_both_ways(
     assert rows(office, ENROLMENTS) == rows(s1, ENROLMENTS) and len(rows(office, ENROLMENTS)) == 1
     assert rows(office, PAYMENTS) == rows(s1, PAYMENTS) and len(rows(office, PAYMENTS)) == 3
     assert ok(capsys, office, "sync", "import", str(pkg))["status"] == "already-imported"
-    trail = rows(office, "SELECT action, entity FROM audit_entry WHERE action = 'sync_record'")
-    assert sorted(trail) == [("sync_record", "enrolment")] + [("sync_record", "self_payment")] * 3
+    # The trail: one entry per kind the package brought, naming every version and the digest of what
+    # was stored for them.
+    trail = rows(office, "SELECT entity, entity_id, new_values FROM audit_entry WHERE action = 'sync_records'")
+    assert sorted(entity for entity, _p, _v in trail) == ["enrolment", "self_payment"]
+    stored = dict(rows(office, "SELECT gid || ' ' || hlc, data FROM sync_fact"))
+    for entity, package_id, values in trail:
+        assert package_id == got["package_id"]
+        summary = json.loads(values)
+        versions = [f"{g} {h}" for g, h in summary["versions"]]
+        assert summary["count"] == len(versions) == {"enrolment": 1, "self_payment": 3}[entity]
+        texts = "\n".join(stored[v] for v in versions)
+        assert summary["sha256"] == hashlib.sha256(texts.encode()).hexdigest()
 
     # Office: reverses the first payment, records the funder's invoice; both go back to the station.
     office_pid = str(created["id"])
