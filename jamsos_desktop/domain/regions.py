@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gzip
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -54,22 +54,23 @@ class RegionTable:
     """All region codes with fast look-ups by code and by parent."""
 
     def __init__(self, rows: Iterable[tuple[str, str]]) -> None:
-        self._names: dict[str, str] = {}
-        self._children: dict[str, list[str]] = {}
-        for code, name in rows:
-            self._names[code] = name
-            parent, sep, _ = code.rpartition(".")
-            self._children.setdefault(parent if sep else "", []).append(code)
+        self._names: dict[str, str] = dict(rows)
+        self._children_of: dict[str, list[str]] | None = None  # built on first use (look-ups need none)
+
+    @property
+    def _children(self) -> dict[str, list[str]]:
+        if self._children_of is None:
+            children: dict[str, list[str]] = {}
+            for code in self._names:
+                parent, sep, _ = code.rpartition(".")
+                children.setdefault(parent if sep else "", []).append(code)
+            self._children_of = children
+        return self._children_of
 
     @classmethod
     def from_tsv(cls, text: str) -> RegionTable:
-        def rows() -> Iterator[tuple[str, str]]:
-            for line in text.splitlines():
-                code, _, name = line.partition("\t")
-                if code:
-                    yield code, name
-
-        return cls(rows())
+        rows = (line.partition("\t")[::2] for line in text.splitlines())
+        return cls((code, name) for code, name in rows if code)
 
     def __len__(self) -> int:
         return len(self._names)

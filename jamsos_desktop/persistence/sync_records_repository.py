@@ -360,8 +360,13 @@ class SyncRecordRepository:
             return []
         e = EnrolmentRow.__table__
         ids = reserve_ids(self.session, e, len(rows))
+        # The worker's village as the dashboard's trigger would set it, in the insert itself (the
+        # trigger's UPDATE of each new row cost as much as the insert).
+        w = WorkerRow.__table__
+        village = dict(self.sync._select_in((w.c.id, w.c.village_code), w.c.id, {r["worker_id"] for r in rows}))
         for i, row in zip(ids, rows, strict=True):
             row["id"] = i
+            row["village_code"] = village.get(row["worker_id"])
         self.sync._insert(e, rows)
         return ids
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -466,7 +467,8 @@ class SyncRepository:
         names = list(rows[0])
         sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
         self.session.flush()
-        cursor.executemany(sql, [tuple(r[n] for n in names) for r in rows])
+        values = itemgetter(*names) if len(names) > 1 else (lambda r: (r[names[0]],))
+        cursor.executemany(sql, map(values, rows))
 
     def add_edits(self, edits: Iterable[Edit], texts: dict[tuple[str, str], str] | None = None) -> list[Edit]:
         """Store the edits not known yet and return those (an edit is known by record and clock);
