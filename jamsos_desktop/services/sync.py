@@ -188,20 +188,29 @@ def _tomb_reason(winner: str) -> str:
     return f"Data ganda, digabung ke {winner}"
 
 
-def _record_trail(package_id: str, applied: ApplyCounts) -> list[tuple[str, str, str, str | None, str]]:
+_TrailEntry = tuple[str, str, str, str | None, str]
+
+
+def _batch_trail(action: str, entity: str, package_id: str, versions: list[tuple[str, str, str]]) -> list[_TrailEntry]:
+    """One audit entry for many versions a package brought (id, clock, stored text): the versions and
+    the SHA-256 of their texts in that order, so the trail's hash chain covers exactly what was stored
+    (no entry when there are none)."""
+    if not versions:
+        return []
+    texts = "\n".join(text for _i, _h, text in versions)
+    summary = {"count": len(versions), "versions": [[i, h] for i, h, _t in versions],
+               "sha256": hashlib.sha256(texts.encode()).hexdigest()}  # fmt: skip
+    return [(action, entity, package_id, None, _dump(summary))]
+
+
+def _record_trail(package_id: str, applied: ApplyCounts) -> list[_TrailEntry]:
     """One audit entry per kind of record a package brought (not one per record: a package of 10,000
-    workers brings ~17,000): the versions by (gid, clock) and the SHA-256 of their stored texts in that
-    order, so the trail's hash chain covers exactly what was stored in ``sync_fact``."""
-    by_kind: dict[str, list[Fact]] = {}
-    for fact in applied.fresh:
-        by_kind.setdefault(fact.kind, []).append(fact)
-    entries = []
-    for kind, facts in sorted(by_kind.items()):
-        texts = "\n".join(applied.texts[(f.gid, f.hlc)] for f in facts)
-        summary = {"count": len(facts), "versions": [[f.gid, f.hlc] for f in facts],
-                   "sha256": hashlib.sha256(texts.encode()).hexdigest()}  # fmt: skip
-        entries.append(("sync_records", kind, package_id, None, _dump(summary)))
-    return entries
+    workers brings ~17,000), covering what was stored in ``sync_fact``."""
+    by_kind: dict[str, list[tuple[str, str, str]]] = {}
+    for f in applied.fresh:
+        by_kind.setdefault(f.kind, []).append((f.gid, f.hlc, applied.texts[(f.gid, f.hlc)]))
+    return [entry for kind, versions in sorted(by_kind.items())
+            for entry in _batch_trail("sync_records", kind, package_id, versions)]  # fmt: skip
 
 
 def _ms(moment: datetime) -> int:
@@ -864,11 +873,18 @@ class SyncService:
             record_many(uow, actor, merge_trail, at=now)
             trail = getattr(uow, "audit", None)
             if trail is not None:
+                # A change of a worker held here: its entry, with the values it replaced. Workers new here:
+                # one entry for them all (their values are the edits stored in ``sync_edit``; the entry
+                # holds the SHA-256 of those texts), not 10,000 copies of personal data in the trail.
+                # (Edits already stored here, re-sent until acknowledged, changed nothing: no entry.)
                 trail.append_many(at=now, actor=actor, entries=[
-                    ("sync_change", "worker", e.uid, replaced.get(e.uid), texts.get((e.uid, e.hlc)) or _dump(e.values))
-                    for e in edits
+                    ("sync_change", "worker", e.uid, replaced[e.uid], texts[(e.uid, e.hlc)]) for e in new if e.uid in replaced
                 ])  # fmt: skip
-                trail.append_many(at=now, actor=actor, entries=_record_trail(package_id, applied))
+                arrived = [(e.uid, e.hlc, texts[(e.uid, e.hlc)]) for e in new if e.uid not in replaced]
+                trail.append_many(at=now, actor=actor, entries=[
+                    *_batch_trail("sync_workers", "worker", package_id, arrived),
+                    *_record_trail(package_id, applied),
+                ])  # fmt: skip
             tombs = uow.sync.merged(touched)
             for uid, (winner, _h) in tombs.items():
                 version = uow.sync.tombstone(uid, _tomb_reason(winner))

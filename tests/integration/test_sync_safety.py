@@ -5,6 +5,7 @@ hash travels in the package."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from dataclasses import replace
@@ -66,8 +67,28 @@ def test_operators_move_packages_and_everything_is_in_the_trail(pair, tmp_path: 
     summary = json.loads(entry.new)
     assert entry.actor == "sari" and summary["inserted"] == 1 and summary["from"] == "Rias"
     assert summary["sender_audit_chain_hash"] == manifest["audit_chain_hash"]
-    [change] = _entries(office, "sync_change")
-    assert change.entity_id == saved.uid and json.loads(change.new)["name"] == "Munip" and change.old is None
+    # A worker new here: one entry for the package's new workers, naming each version and the digest of
+    # the edits stored for them (the values themselves are not copied into the trail).
+    assert _entries(office, "sync_change") == []
+    [arrived] = _entries(office, "sync_workers")
+    summary = json.loads(arrived.new)
+    assert arrived.entity_id == exported.package_id and arrived.old is None
+    assert summary["count"] == 1 and [uid for uid, _hlc in summary["versions"]] == [saved.uid]
+    with station.unit_of_work() as uow:
+        station_id = uow.sync.own().id
+    with office.unit_of_work() as uow:
+        [(_uid, _hlc, _origin, _kind, stored, *_rest)] = uow.sync.edits_by_origin(station_id)
+    assert json.loads(stored)["name"] == "Munip"
+    assert summary["sha256"] == hashlib.sha256(stored.encode()).hexdigest()
+    # A change of a worker held here: its own entry with the value it replaced.
+    worker = _by_uid(station, saved.uid)
+    station.registry.update(worker.id, replace(_data(worker), phone="081211112222"), expected_version=worker.version)
+    station.sync.export(tmp_path / "2.jamsync")
+    office.sync.import_package(tmp_path / "2.jamsync")
+    changes = _entries(office, "sync_change")
+    [change] = changes
+    assert change.entity_id == saved.uid and json.loads(change.new) == {"phone": "081211112222"}
+    assert json.loads(change.old) == {"phone": json.loads(stored)["phone"]}
     assert office.audit.verify()[1] == []
 
 
