@@ -148,6 +148,9 @@ def cmd_verify(args: argparse.Namespace, session: Session) -> Result:
         "worker_id": check.worker_id,
         "printed_at": check.printed_at.isoformat() if check.printed_at else None,
         "superseded_by": check.superseded_by,
+        "signed_by": check.signed_by or None,
+        "station": check.station or None,
+        "station_code": check.station_code or None,
     }
     # A forged or damaged card is a refusal for integrity (CONTRACT: exit 3).
     return Result(data, [check.message(session.lang)], exit_code=0 if check.valid else 3)

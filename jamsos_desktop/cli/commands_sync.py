@@ -15,6 +15,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("name")
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.add_argument("--village", nargs="*", default=[], metavar="CODE", help="villages the station serves")
+    p.add_argument("--code", metavar="XY", help="card serial code of the station (2-3 letters; default: chosen)")
     p.set_defaults(handler=cmd_station_register)
     p = stations.add_parser(
         "join", parents=[common], help="laptop: become the station of a provisioning file"
@@ -42,19 +43,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_station_register(args: argparse.Namespace, session: Session) -> Result:
-    station = session.context().sync.register_station(args.name, args.village, args.out)
+    station = session.context().sync.register_station(args.name, args.village, args.out, code=args.code)
     data = {
         "station_id": station.id,
         "name": station.name,
         "villages": list(station.villages),
         "path": str(args.out),
+        "code": station.code,
     }
-    return Result(data, [f"Stasiun {station.name} ({station.id}) terdaftar; berkas: {args.out} (rahasia)"])
+    return Result(data, [f"Stasiun {station.name} ({station.id}, kode kartu {station.code}) terdaftar; "
+                         f"berkas: {args.out} (rahasia)"])  # fmt: skip
 
 
 def cmd_station_join(args: argparse.Namespace, session: Session) -> Result:
     station = session.context().sync.join(args.file)
-    return Result({"station_id": station.id, "name": station.name}, [f"Komputer ini: stasiun {station.name}"])
+    data = {"station_id": station.id, "name": station.name, "code": station.code}
+    return Result(data, [f"Komputer ini: stasiun {station.name}"])
 
 
 def cmd_station_list(args: argparse.Namespace, session: Session) -> Result:
@@ -71,6 +75,8 @@ def cmd_station_list(args: argparse.Namespace, session: Session) -> Result:
                 if r.station.last_package_at
                 else None,
                 "overdue": r.overdue,
+                "code": r.station.code or None,
+                "card_keys": len(r.station.card_keys),
             }
             for r in rows
         ]

@@ -8,7 +8,8 @@ unchanged (``|`` separates fields; the signature covers everything before the la
 
     JS1|25-000123|1903012835|AHMADI|12345678901|2601|<86 characters: Ed25519 signature, base64url>
 
-``25-000123`` is the card serial, ``1903012835`` the NIK's region and last four digits (``-`` without
+``25-000123`` is the card serial (``25-TL-000123`` for a card printed at the station with code ``TL``:
+see :func:`format_serial`), ``1903012835`` the NIK's region and last four digits (``-`` without
 a NIK), the name is folded to ASCII capitals and cut at :data:`PAYLOAD_NAME_LENGTH`, the KPJ is empty
 until BPJS issues it, ``2601`` is the last funded month (YYMM, empty without a programme). 86 of the
 ~140 characters are the signature itself, which Ed25519 cannot make shorter.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -36,7 +38,13 @@ CARD_CORNER_MM = 3.18
 DEFAULT_MONTHLY_AMOUNT = 16_800
 CALL_CENTRE = "175"
 
-_SERIAL_RE = re.compile(r"^\d{2}-\d{6}$")
+#: ``25-000123`` (the office) or ``25-TL-000123`` (a station): year, station code, running number.
+_SERIAL_RE = re.compile(r"^(\d{2})-(?:([A-Z]{2,3})-)?(\d{6})$")
+#: Letters of station codes the office hands out: no I or O, which read as 1 and 0 on a card.
+STATION_CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+_STATION_CODE_RE = re.compile(f"^[{STATION_CODE_LETTERS}]{{2,3}}$")
+#: ``card_print.serial`` is a String(16): ``YY-CCC-NNNNNN`` is 13.
+SERIAL_MAX_LENGTH = 16
 _FIELD_RE = {
     "nik": re.compile(r"^(\d{10}|-)$"),
     "kpj": re.compile(r"^(\d{11})?$"),
@@ -169,13 +177,75 @@ class PendingCard:
 
 
 # -- serials and payload ----------------------------------------------------------------------------
-def format_serial(year: int, number: int) -> str:
-    """``25-000123``: two digits of the year printed, then a running number."""
-    return f"{year % 100:02d}-{number:06d}"
+@dataclass(frozen=True)
+class Serial:
+    """A card serial taken apart: two digits of the year, the printing station's code (empty for the
+    office) and the running number within that year and station."""
+
+    year: int  # two digits, as printed
+    station_code: str
+    number: int
+
+
+def format_serial(year: int, number: int, station_code: str = "") -> str:
+    """``25-000123`` at the office; ``25-TL-000123`` at the station with code ``TL``.
+
+    Each station numbers in its own namespace, so a card printed on a village laptop can never take a
+    serial the office or another station uses (the office hands out the codes, each once).
+    """
+    if station_code and not is_station_code(station_code):
+        raise ValueError(f"not a station code: {station_code!r}")
+    if not 0 <= number <= 999_999:
+        raise ValueError(f"running number out of range: {number}")
+    middle = f"{station_code}-" if station_code else ""
+    return f"{year % 100:02d}-{middle}{number:06d}"
+
+
+def parse_serial(text: str) -> Serial | None:
+    """The parts of a serial of either namespace, or None when ``text`` is not a serial."""
+    match = _SERIAL_RE.match(text)
+    if match is None:
+        return None
+    return Serial(int(match.group(1)), match.group(2) or "", int(match.group(3)))
 
 
 def is_serial(text: str) -> bool:
     return bool(_SERIAL_RE.match(text))
+
+
+def is_station_code(text: str) -> bool:
+    """Two or three capital letters of :data:`STATION_CODE_LETTERS` (what the office hands out)."""
+    return bool(_STATION_CODE_RE.match(text))
+
+
+def station_code_candidates(name: str) -> list[str]:
+    """Codes that recall a station's name first (``Tanjung Labu`` -> ``TL``, ``Rias`` -> ``RA``, ``RS``),
+    then every two-letter code, then every three-letter code, in a fixed order."""
+    folded = unicodedata.normalize("NFKD", name)
+    words = ["".join(ch for ch in w.upper() if ch in STATION_CODE_LETTERS) for w in folded.split()]
+    words = [w for w in words if w]
+    out: list[str] = []
+    if len(words) >= 2:
+        out.append(words[0][0] + words[1][0])
+    if words:
+        letters = "".join(words)
+        out.extend(letters[0] + ch for ch in letters[1:])
+    out.extend(a + b for a in STATION_CODE_LETTERS for b in STATION_CODE_LETTERS)
+    return list(dict.fromkeys(out))  # first occurrence of each, order kept
+
+
+def assign_station_code(name: str, taken: Iterable[str]) -> str:
+    """The office's choice of a code for a new station: the first candidate no station holds yet."""
+    used = set(taken)
+    for code in station_code_candidates(name):
+        if code not in used:
+            return code
+    for a in STATION_CODE_LETTERS:
+        for b in STATION_CODE_LETTERS:
+            for c in STATION_CODE_LETTERS:
+                if a + b + c not in used:
+                    return a + b + c
+    raise CardError("card.station_codes_exhausted")
 
 
 def payload_name(name: str) -> str:

@@ -695,6 +695,38 @@ CATALOGUE.update(
             "Kartu PALSU atau isinya diubah: tanda tangan tidak cocok dengan kunci kantor.",
             "FORGED or altered card: the signature does not match the office key.",
         ),
+        "card.verify_tampered_station": (
+            "Kartu PALSU atau isinya diubah: tanda tangan tidak cocok dengan kunci stasiun {station} "
+            "(kode {code}).",
+            "FORGED or altered card: the signature does not match the key of station {station} "
+            "(code {code}).",
+        ),
+        "card.verify_by_station": (
+            "Dicetak di stasiun {station} (kode {code}).",
+            "Printed at station {station} (code {code}).",
+        ),
+        "card.verify_key_unknown": (
+            "Kartu {serial} dicetak di stasiun {station}, tetapi kunci kartu stasiun itu belum sampai di "
+            "sini; impor paket terbaru dari stasiun itu, lalu periksa lagi.",
+            "Card {serial} was printed at station {station}, but that station's card key has not reached "
+            "this computer yet; import the station's latest package, then check again.",
+        ),
+        "card.verify_station_unknown": (
+            "Kartu {serial} dicetak di stasiun berkode {code} yang tidak dikenal di komputer ini; "
+            "periksa kartu ini di kantor dinas.",
+            "Card {serial} was printed at a station with code {code} that this computer does not know; "
+            "check the card at the district office.",
+        ),
+        "card.station_code_missing": (
+            "Stasiun {station} belum punya kode nomor kartu dari kantor; impor paket balasan kantor "
+            "terlebih dahulu, lalu cetak lagi.",
+            "Station {station} has no card serial code from the office yet; import the office's "
+            "acknowledgement package first, then print again.",
+        ),
+        "card.station_codes_exhausted": (
+            "Semua kode stasiun untuk nomor kartu sudah terpakai.",
+            "Every station code for card serials is in use.",
+        ),
         "handover.name_required": ("Nama acara wajib diisi.", "The event name is required."),
         "handover.place_required": ("Tempat acara wajib diisi.", "The place is required."),
         "handover.too_long": (
@@ -867,6 +899,14 @@ CATALOGUE.update(
         "sync.station_exists": (
             "Stasiun \u201c{name}\u201d sudah terdaftar.",
             "Station \u201c{name}\u201d is already registered.",
+        ),
+        "sync.station_code_invalid": (
+            "Kode stasiun \u201c{code}\u201d tidak bisa dipakai: dua atau tiga huruf kapital tanpa I dan O.",
+            "Station code \u201c{code}\u201d cannot be used: two or three capital letters without I and O.",
+        ),
+        "sync.station_code_taken": (
+            "Kode stasiun \u201c{code}\u201d sudah dipakai stasiun {name}.",
+            "Station code \u201c{code}\u201d is already used by station {name}.",
         ),
         "sync.provisioning_unreadable": (
             "Berkas pendaftaran stasiun {path} tidak dapat dibaca.",

@@ -35,7 +35,8 @@ END_STATUSES = frozenset({"inactive", "withdrawn", "deceased"})
 
 #: 2: changes travel grouped as edits (one per record and clock reading) instead of one per field.
 #: 3: programmes, the calendar, enrolments, payments and card prints travel too (``records``).
-SCHEMA_VERSION = 3
+#: 4: worker events (deaths, work accidents) and handover events travel too.
+SCHEMA_VERSION = 4
 
 
 class ChangeKind:
@@ -349,6 +350,12 @@ class Station:
     last_seq_out: int = 0
     acked_hlc: str = ""
     clock: str = ""
+    #: The short code in the serials of cards this station prints (``25-TL-000123``), handed out by the
+    #: office when it registers the station; empty for the office and for a station not told yet.
+    code: str = ""
+    #: Public Ed25519 keys (base64url) this station signs its cards' QR codes with, as its signed
+    #: packages (or the office's provisioning file) brought them here.
+    card_keys: tuple[str, ...] = ()
 
 
 class RecordOutcome:

@@ -215,18 +215,20 @@ class CardRepository:
         return out
 
     # -- print records ----------------------------------------------------------------------------------
-    def serials_in_year(self, year: int) -> int:
-        """The highest running number used in ``year`` (0 when none).
+    def serials_in_year(self, year: int, station_code: str = "") -> int:
+        """The highest running number used in ``year`` in one serial namespace: the office's
+        (``25-000123``) or a station's (``25-TL-000123``); 0 when none.
 
         Inside a write, the year's counter stays with this transaction until it ends (other desktops on
         a server wait), so two prints never take the same numbers.
         """
         serialize(self.session, f"card-serial-{year}")  # a no-op on SQLite, whose writer is alone anyway
-        prefix = f"{year % 100:02d}-"
-        last = self.session.scalar(
-            select(func.max(CardPrintRow.serial)).where(CardPrintRow.serial.like(prefix + "%"))
-        )
-        return int(last[3:]) if last else 0
+        middle = f"{station_code}-" if station_code else ""
+        # Six single-character wildcards: exactly this namespace (a station's longer serials, or the
+        # office's shorter ones, have another length).
+        pattern = f"{year % 100:02d}-{middle}" + "_" * 6
+        last = self.session.scalar(select(func.max(CardPrintRow.serial)).where(CardPrintRow.serial.like(pattern)))
+        return int(last[-6:]) if last and last[-6:].isdigit() else 0
 
     def printed_worker_ids(self, worker_ids: Sequence[int]) -> set[int]:
         found: set[int] = set()

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 #: Newest revision shipped in ``migrations/versions`` (checked by tests/integration/test_migrations.py).
-HEAD = "0011_money_bigint"
+HEAD = "0013_station_cards"
 #: Every revision this build can upgrade from, oldest first.
 KNOWN_REVISIONS = (
     "0001_initial",
@@ -24,6 +24,7 @@ KNOWN_REVISIONS = (
     "0009_sync_records",
     "0010_dashboard_totals",
     "0011_money_bigint",
+    "0013_station_cards",
 )
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

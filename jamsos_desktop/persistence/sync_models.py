@@ -1,4 +1,4 @@
-"""SQLAlchemy models of sync between stations and the office (issue 6). Schema: migrations ``0005_sync``, ``0007_sync_edits``."""
+"""SQLAlchemy models of sync between stations and the office (issue 6). Schema: migrations ``0005_sync``, ``0007_sync_edits``, ``0013_station_cards``."""
 
 from __future__ import annotations
 
@@ -30,6 +30,10 @@ class SyncStationRow(Base):
     last_seq_out: Mapped[int] = mapped_column(Integer, default=0)
     acked_hlc: Mapped[str] = mapped_column(String(80), default="")
     clock: Mapped[str] = mapped_column(String(80), default="")
+    #: Card serial namespace (``25-TL-000123``) the office handed out; unique (migration ``0013``).
+    code: Mapped[str | None] = mapped_column(String(8), index=True, unique=True)
+    #: JSON list of the public keys this station signs card QR codes with.
+    card_keys: Mapped[str | None] = mapped_column(Text)
 
 
 class SyncEditRow(Base):

@@ -65,6 +65,8 @@ def _station(row: SyncStationRow) -> Station:
         last_seq_out=row.last_seq_out,
         acked_hlc=row.acked_hlc,
         clock=row.clock,
+        code=row.code or "",
+        card_keys=tuple(json.loads(row.card_keys or "[]")),
     )
 
 
@@ -297,8 +299,20 @@ class SyncRepository:
                 last_seq_out=0,
                 acked_hlc="",
                 clock="",
+                code=station.code or None,
+                card_keys=json.dumps(list(station.card_keys)),
             )
         )
+        self.session.flush()
+
+    def set_station_cards(self, station_id: str, *, code: str | None = None, card_keys: Sequence[str] | None = None) -> None:
+        """A station's card serial code and/or the public keys it signs cards with."""
+        row = self.session.get(SyncStationRow, station_id)
+        assert row is not None
+        if code is not None:
+            row.code = code or None
+        if card_keys is not None:
+            row.card_keys = json.dumps(list(card_keys))
         self.session.flush()
 
     def update_station(self, station_id: str, **values: Any) -> None:

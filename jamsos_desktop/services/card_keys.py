@@ -5,6 +5,12 @@ system supports it), created on first use. Its public half is also stored in the
 ``card_public_key`` so that any copy of the database verifies cards offline, even without the key file.
 A database that already has a public key never gets a new key silently: a missing or different key file
 is an error that names both, because cards printed with another key would no longer verify.
+
+A village laptop (a station) has its own key in the same place and signs the cards it prints with it
+(serials in its own namespace, ``25-TL-000123``). The public keys travel in the manifests of signed sync
+packages (:mod:`jamsos_desktop.services.station_cards`): the office learns a station's key from that
+station's packages, a station the office's from the provisioning file and the office's packages, so no
+third laptop can slip its key in. :func:`signatories` lists every key known here and whose it is.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
@@ -19,7 +26,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from jamsos_desktop.domain.cards import CardError
-from jamsos_desktop.services.ports import UnitOfWorkFactory
+from jamsos_desktop.services.ports import UnitOfWork, UnitOfWorkFactory
 
 KEY_RELATIVE_PATH = Path("keys") / "office_ed25519.pem"
 PUBLIC_KEY_SETTING = "card_public_key"
@@ -78,6 +85,51 @@ def load_verifier(uow_factory: UnitOfWorkFactory, data_dir: Path) -> Verifier:
     if path.exists():
         return Verifier(_read_private(path).public_key())
     raise CardError("card.no_key")
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """Someone whose card signatures this database can check: the office or a station, with one key."""
+
+    name: str
+    is_office: bool
+    station_code: str  # "" for the office
+    verifier: Verifier
+
+
+def own_public_key(uow: UnitOfWork) -> str:
+    """The public half of this database's own card key ("" before its first card is printed)."""
+    return uow.settings.get(PUBLIC_KEY_SETTING) or ""
+
+
+def signatories(uow: UnitOfWork, data_dir: Path) -> list[Signatory]:
+    """Every card key known here: this database's own (the office's, or at a station the station's),
+    then those the other stations' signed packages or the office's provisioning file brought.
+
+    The office's keys come first, so a serial of the office's namespace is checked against them first.
+    """
+    own = uow.sync.own()
+    mine = own_public_key(uow)
+    out: list[Signatory] = []
+    self_is_office = own is None or own.is_office
+    self_name = own.name if own is not None else (uow.settings.get("office_name") or "")
+    self_code = own.code if own is not None and not own.is_office else ""
+    if mine:
+        out.append(Signatory(self_name, self_is_office, self_code, Verifier.from_text(mine)))
+    elif (data_dir / KEY_RELATIVE_PATH).exists():
+        verifier = Verifier(_read_private(data_dir / KEY_RELATIVE_PATH).public_key())
+        out.append(Signatory(self_name, self_is_office, self_code, verifier))
+    for station in uow.sync.stations() if own is not None else ():
+        if station.is_self:
+            continue
+        for text in station.card_keys:
+            try:
+                verifier = Verifier.from_text(text)
+            except CardError:
+                continue
+            out.append(Signatory(station.name, station.is_office, "" if station.is_office else station.code, verifier))
+    out.sort(key=lambda s: not s.is_office)  # stable: the office first
+    return out
 
 
 def load_signer(uow_factory: UnitOfWorkFactory, data_dir: Path) -> Signer:

@@ -27,7 +27,9 @@ from jamsos_desktop.domain.cards import (
     HandoverRecipient,
     PendingCard,
     format_serial,
+    parse_serial,
     payload_fields,
+    payload_name,
     split_payload,
     validate_event,
 )
@@ -35,7 +37,7 @@ from jamsos_desktop.domain.errors import NotFoundError
 from jamsos_desktop.domain.safety import Permission
 from jamsos_desktop.services.access import require
 from jamsos_desktop.services.audit import record
-from jamsos_desktop.services.ports import Clock, NullProgress, Progress, UnitOfWorkFactory
+from jamsos_desktop.services.ports import Clock, NullProgress, Progress, UnitOfWork, UnitOfWorkFactory
 
 if TYPE_CHECKING:
     from jamsos_desktop.services import card_pdf
@@ -96,11 +98,32 @@ class Verification:
     printed_at: datetime | None = None
     superseded_by: str | None = None
     details: dict[str, str] = field(default_factory=dict)
+    #: Who signed it (the office's or a station's name, when the signature checks); the station that
+    #: printed it ("" for the office's cards) and the station code in its serial.
+    signed_by: str = ""
+    station: str = ""
+    station_code: str = ""
 
     def message(self, lang: str = "id") -> str:
         from jamsos_desktop.domain.messages import render
 
-        return render(self.code, lang, serial=self.serial, name=self.name, newer=self.superseded_by or "")
+        params = {"serial": self.serial, "name": self.name, "newer": self.superseded_by or "",
+                  "station": self.station, "code": self.station_code}  # fmt: skip
+        text = render(self.code, lang, **params)
+        if self.valid and self.station:
+            text += " " + render("card.verify_by_station", lang, **params)
+        return text
+
+
+def _serial_namespace(uow: UnitOfWork) -> str:
+    """The station code of this database's card serials: "" at the office (and on a laptop that never
+    joined); a station's code, which the office hands out (provisioning file or acknowledgement)."""
+    own = uow.sync.own()
+    if own is None or own.is_office:
+        return ""
+    if not own.code:
+        raise CardError("card.station_code_missing", station=own.name)
+    return own.code
 
 
 class CardService:
@@ -223,14 +246,15 @@ class CardService:
                 if not request.allow_missing_logo:
                     raise CardError("card.logo_missing", path=str(office.logo_path), detail=problem)
                 warnings.append(problem)
-        signer = card_keys.load_signer(self._uow, self._data_dir)
         now = self._clock()
         user = self._user()
         with self._uow() as uow:
-            base = uow.cards.serials_in_year(now.year)
+            code = _serial_namespace(uow)
+            base = uow.cards.serials_in_year(now.year, code)
+        signer = card_keys.load_signer(self._uow, self._data_dir)
         contents = []
         for n, subject in enumerate(subjects, start=1):
-            serial = format_serial(now.year, base + n)
+            serial = format_serial(now.year, base + n, code)
             message = payload_fields(subject, serial).message()
             contents.append(CardContent(subject, serial, f"{message}|{signer.sign(message.encode('ascii'))}"))
         reasons = {
@@ -267,7 +291,7 @@ class CardService:
                 # Serials are re-checked under the write lock: a print from another window in between
                 # makes this one stop rather than reuse its numbers.
                 require(uow, Permission.PRINT)
-                if uow.cards.serials_in_year(now.year) != base:
+                if uow.cards.serials_in_year(now.year, code) != base:
                     raise CardError("card.concurrent_print")
                 uow.cards.record(prints)
                 serials = [p.serial for p in prints]
@@ -295,14 +319,16 @@ class CardService:
 
     # -- verifying -----------------------------------------------------------------------------------------
     def verify(self, text: str) -> Verification:
-        """Check QR text offline: format, signature with the office's public key, then the print record."""
+        """Check QR text offline: format; the signature with the key of whoever printed it (the office,
+        or the station whose code the serial carries: ``25-TL-000123``); then the print record."""
         from jamsos_desktop.services import card_keys
 
         try:
             fields, signature = split_payload(text)
         except CardError as exc:
             return Verification(False, exc.code)
-        verifier = card_keys.load_verifier(self._uow, self._data_dir)
+        serial = parse_serial(fields.serial)
+        assert serial is not None  # split_payload checked it
         base = Verification(
             False,
             "card.verify_tampered",
@@ -311,18 +337,49 @@ class CardService:
             nik_hint=fields.nik_hint,
             kpj=fields.kpj,
             funded_until=fields.until_month,
+            station_code=serial.station_code,
         )
-        if not verifier.verify(fields.message().encode("ascii"), signature):
+        with self._uow() as uow:
+            known = card_keys.signatories(uow, self._data_dir)
+            stations = {s.code: s.name for s in uow.sync.stations() if s.code}
+            own = uow.sync.own()
+        if own is not None and own.code:
+            stations[own.code] = own.name
+        if serial.station_code:
+            candidates = [k for k in known if not k.is_office and k.station_code == serial.station_code]
+            station = stations.get(serial.station_code, "")
+            if not candidates:
+                # A station this database has no key of: not forged, just not checkable here.
+                code = "card.verify_key_unknown" if station else "card.verify_station_unknown"
+                return replace(base, code=code, station=station)
+            base = replace(base, code="card.verify_tampered_station", station=station)
+        else:
+            candidates = known  # the office's keys first; then stations' (cards printed before codes)
+            if not candidates:
+                raise CardError("card.no_key")
+        message = fields.message().encode("ascii")
+        signer = next((k for k in candidates if k.verifier.verify(message, signature)), None)
+        if signer is None:
             return base
+        base = replace(
+            base,
+            valid=True,
+            signed_by=signer.name,
+            station="" if signer.is_office else signer.name,
+        )
         with self._uow() as uow:
             record = uow.cards.by_serial(fields.serial)
+            # A station's card from before serial codes: its number may be the office's card of someone
+            # else; the record counts only when it is this person's.
+            legacy = not signer.is_office and not serial.station_code
+            if record is not None and legacy and payload_name(record.worker_name) != fields.name:
+                record = None
             latest = uow.cards.latest_serial(record.worker_id) if record else None
         if record is None:
-            return replace(base, valid=True, code="card.verify_ok_unrecorded")
+            return replace(base, code="card.verify_ok_unrecorded")
         newer = latest if latest and latest != fields.serial else None
         return replace(
             base,
-            valid=True,
             code="card.verify_superseded" if newer else "card.verify_ok",
             worker_id=record.worker_id,
             printed_at=record.printed_at,

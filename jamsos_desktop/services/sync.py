@@ -91,6 +91,7 @@ from jamsos_desktop.domain.sync import (
 )
 from jamsos_desktop.domain.sync_check import Rules, check_edit
 from jamsos_desktop.domain.sync_records import OFFICE_KINDS, Fact
+from jamsos_desktop.services import station_cards
 from jamsos_desktop.services.access import require
 from jamsos_desktop.services.audit import record, record_many
 from jamsos_desktop.services.batch import collector_paused
@@ -265,8 +266,9 @@ class SyncService:
         uow.sync.add_station(office, now=self._clock())
         return office
 
-    def register_station(self, name: str, villages: Iterable[str], out: Path) -> Station:
-        """Office: a new station and its provisioning file (holds the station's private keys: secret)."""
+    def register_station(self, name: str, villages: Iterable[str], out: Path, code: str | None = None) -> Station:
+        """Office: a new station and its provisioning file (holds the station's private keys: secret).
+        ``code``: the station's card serial code (default: one the office picks, recalling the name)."""
         name = name.strip()
         if not name:
             raise UsageError("sync.station_name")
@@ -283,17 +285,20 @@ class SyncService:
                 sign_public=keys.sign_public,
                 box_public=keys.box_public,
                 villages=tuple(sorted(set(villages))),
+                code=station_cards.new_code(uow, name, code),
             )
             uow.sync.add_station(station, now=self._clock())
             body = {
                 "format": "jamsos-station",
                 "version": 1,
-                "station": {"id": station.id, "name": station.name, "villages": list(station.villages)},
+                "station": {"id": station.id, "name": station.name, "villages": list(station.villages),
+                            "code": station.code},
                 "office": {
                     "id": office.id,
                     "name": office.name,
                     "sign_public": office.sign_public,
                     "box_public": office.box_public,
+                    "card_keys": station_cards.own_keys(uow),
                 },
                 "keys": keys.export_private(),
             }
@@ -302,7 +307,8 @@ class SyncService:
             out.parent.mkdir(parents=True, exist_ok=True)
             _crypto().write_secret(out, json.dumps(document, indent=1).encode())
             record(uow, self._user(), "station_register", "sync_station", station.id, None,
-                   {"name": station.name, "villages": list(station.villages)}, at=self._clock())  # fmt: skip
+                   {"name": station.name, "villages": list(station.villages), "code": station.code},
+                   at=self._clock())  # fmt: skip
             uow.commit()
         return station
 
@@ -314,6 +320,8 @@ class SyncService:
             signature = document["signature"]
             office_info, station_info = body["office"], body["station"]
             keys = _crypto().StationKeys.from_private(body["keys"])
+            code = station_cards.read_code(station_info.get("code"))
+            office_card_keys = station_cards.read_keys(office_info.get("card_keys"))
         except (OSError, ValueError, KeyError, TypeError):
             raise UsageError("sync.provisioning_unreadable", path=str(path)) from None
         text = json.dumps(body, sort_keys=True).encode()
@@ -335,6 +343,7 @@ class SyncService:
                     is_office=True,
                     sign_public=office_info["sign_public"],
                     box_public=office_info["box_public"],
+                    card_keys=office_card_keys,
                 ),
                 now=now,
             )
@@ -346,6 +355,7 @@ class SyncService:
                 box_public=keys.box_public,
                 villages=tuple(station_info.get("villages", ())),
                 is_self=True,
+                code=code,
             )
             uow.sync.add_station(station, now=now)
             record(uow, self._user(), "station_join", "sync_station", station.id, None,
@@ -661,6 +671,7 @@ class SyncService:
             data = self._write(
                 out, keys, own, recipient, seq, package_id, body.encode(), len(rows), records,
                 uow.audit.latest_hash() if getattr(uow, "audit", None) is not None else "", kinds,
+                station_cards.own_keys(uow),
             )  # fmt: skip
             uow.sync.update_station(own.id, last_seq_out=seq)
             uow.sync.add_package(
@@ -694,6 +705,7 @@ class SyncService:
         return rows, {
             "accepted_up_to": max(uow.sync.max_hlc(station.id), uow.sync.records.max_hlc(station.id)),
             "next_seq": next_sequence(uow.sync.seqs_from(station.id)),
+            "station_code": station.code,
             "conflicts": [
                 {"uid": c.uid, "field": c.field, "kind": c.kind, "shown": c.winner_value, "kept": c.loser_value}
                 for c in conflicts
@@ -718,6 +730,7 @@ class SyncService:
         records: int,
         audit_hash: str,
         kinds: dict[str, int] | None = None,
+        card_keys: Sequence[str] = (),
     ) -> bytes:
         # Level 1: most of the size for a fraction of the time (the payload is mostly repeated keys).
         plain = zlib.compress(body, 1)
@@ -735,6 +748,7 @@ class SyncService:
             "members": {PAYLOAD: hashlib.sha256(ciphertext).hexdigest()},
             "encryption": {"algorithm": _crypto().ALGORITHM, "epk": epk, "nonce": nonce},
             "audit_chain_hash": audit_hash,
+            "card_keys": list(card_keys),  # the sender's public card keys (station_cards)
         }
         manifest_bytes = json.dumps(manifest, sort_keys=True, indent=1).encode()
         buffer = io.BytesIO()
@@ -774,6 +788,7 @@ class SyncService:
                 raise ValueError("encryption")
             payload_hash = manifest["members"][PAYLOAD]
             schema = manifest.get("schema_version")
+            station_cards.read_keys(manifest.get("card_keys"))
         except (ValueError, KeyError, TypeError):
             raise IntegrityError("sync.package_damaged", path=str(path)) from None
         keys = self._keys()
@@ -854,6 +869,8 @@ class SyncService:
                 uow.sync.update_station(
                     own.id, acked_hlc=max(own.acked_hlc, str(ack.get("accepted_up_to", "")))
                 )
+                station_cards.apply_acknowledgement(uow, own, ack)
+            station_cards.remember_keys(uow, sender, station_cards.read_keys(manifest.get("card_keys")))
             uow.sync.update_station(sender.id, last_seq_in=max(sender.last_seq_in, seq), last_package_at=now)
             touched = {e.uid for e in edits}
             conflicts = len(uow.sync.conflict_keys(touched))
@@ -1124,6 +1141,7 @@ def _read_payload(
         facts = [Fact.from_json(f) for f in payload.get("records") or ()]
         for fact in facts:
             Hlc.parse(fact.hlc)
+        station_cards.check_card_serials(facts, sender)
     except (ValueError, KeyError, TypeError, zlib.error):
         raise IntegrityError("sync.package_damaged", path=str(path)) from None
     if not sender.is_office and (
