@@ -13,14 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from cards_support import decode_qr, render_pages
 from db_support import raw_db
+from sqlalchemy import create_engine, text
 
 from jamsos_desktop.app import open_context
 from jamsos_desktop.cli.main import run
 from jamsos_desktop.domain.cards import parse_serial
 from jamsos_desktop.domain.worker import WorkerData
 from jamsos_desktop.domain.worker_types import Sex
+from jamsos_desktop.persistence import migrate
 
 RIAS, TJ_LABU = "19.03.01.2008", "19.03.02.2001"
 YEAR = datetime.now().year % 100  # the CLI prints with the real clock
@@ -44,7 +47,13 @@ def register(path: Path, name: str, nik: str, village: str) -> None:
     ctx = open_context(data_dir=path)
     try:
         ctx.registry.register(
-            WorkerData(name=name, sex=Sex.MALE, birth_date=datetime(1990, 8, 12).date(), village_code=village, nik=nik)
+            WorkerData(
+                name=name,
+                sex=Sex.MALE,
+                birth_date=datetime(1990, 8, 12).date(),
+                village_code=village,
+                nik=nik,
+            )
         )
     finally:
         ctx.close()
@@ -52,7 +61,9 @@ def register(path: Path, name: str, nik: str, village: str) -> None:
 
 def print_card(capsys: Any, site: Path, nik: str, out: Path, *extra: str) -> tuple[str, str]:
     """Print one worker's card (one card per page); the serial and the QR text a real reader finds."""
-    printed = ok(capsys, site, "cards", "print", "--out", str(out), "--nik", nik, "--layout", "single", *extra)
+    printed = ok(
+        capsys, site, "cards", "print", "--out", str(out), "--nik", nik, "--layout", "single", *extra
+    )
     texts = decode_qr(render_pages(out))
     assert len(texts) == 1 and len(printed["serials"]) == 1
     assert texts[0].split("|")[1] == printed["serials"][0]
@@ -102,18 +113,33 @@ def test_a_station_card_travels_without_being_held_and_verifies_at_the_office_na
     assert parse_serial(serial) is not None and parse_serial(serial).station_code == "RA"  # type: ignore[union-attr]
     # The station checks its own card.
     here = ok(capsys, s1, "cards", "verify", text)
-    assert (here["valid"], here["code"], here["station"], here["station_code"]) == (True, "card.verify_ok", "Rias", "RA")
+    assert (here["valid"], here["code"], here["station"], here["station_code"]) == (
+        True,
+        "card.verify_ok",
+        "Rias",
+        "RA",
+    )
 
     # Before the station's package arrives the office knows the code but not the key: not checkable yet.
     code, early = cli(capsys, office, "cards", "verify", text)
-    assert (code, early["valid"], early["code"], early["station"]) == (3, False, "card.verify_key_unknown", "Rias")
+    assert (code, early["valid"], early["code"], early["station"]) == (
+        3,
+        False,
+        "card.verify_key_unknown",
+        "Rias",
+    )
 
     pkg = tmp_path / "s1-1.jamsync"
     sent = ok(capsys, s1, "sync", "export", "--out", str(pkg))
     assert sent["kinds"] == {"card_print": 1}
     got = ok(capsys, office, "sync", "import", str(pkg))
     assert (got["written"], got["pending"], got["held"]) == ({"card_print": 1}, 0, 0)
-    assert sorted(r[0] for r in rows(office, "SELECT serial FROM card_print")) == sorted([office_serial, serial])
+    assert sorted(r[0] for r in rows(office, "SELECT serial FROM card_print")) == sorted(
+        [office_serial, serial]
+    )
+    # The office keeps numbering its own namespace.
+    register(office, "Irman", "1903011208900002", RIAS)
+    assert print_card(capsys, office, "1903011208900002", tmp_path / "office2.pdf")[0] == f"{YEAR:02d}-000002"
 
     check = ok(capsys, office, "cards", "verify", text)
     assert check["valid"] and check["code"] == "card.verify_ok"
@@ -167,11 +193,17 @@ def test_the_office_card_key_in_the_provisioning_file_and_codes_for_stations_joi
     register(office, "Suriono", "1903011208900003", RIAS)
     _serial, text = print_card(capsys, office, "1903011208900003", tmp_path / "o.pdf")
     prov = tmp_path / "rias.station"
-    made = ok(capsys, office, "station", "register", "Rias", "--out", str(prov), "--village", RIAS, "--code", "bsr")
+    made = ok(
+        capsys, office, "station", "register", "Rias", "--out", str(prov), "--village", RIAS, "--code", "bsr"
+    )
     assert made["code"] == "BSR"
-    code, taken = cli(capsys, office, "station", "register", "Rias 2", "--out", str(tmp_path / "x"), "--code", "BSR")
+    code, taken = cli(
+        capsys, office, "station", "register", "Rias 2", "--out", str(tmp_path / "x"), "--code", "BSR"
+    )
     assert code == 2 and taken["error"]["code"] == "sync.station_code_taken"
-    code, bad = cli(capsys, office, "station", "register", "Rias 3", "--out", str(tmp_path / "y"), "--code", "IO")
+    code, bad = cli(
+        capsys, office, "station", "register", "Rias 3", "--out", str(tmp_path / "y"), "--code", "IO"
+    )
     assert code == 2 and bad["error"]["code"] == "sync.station_code_invalid"
     ok(capsys, s1, "station", "join", str(prov))
     check = ok(capsys, s1, "cards", "verify", text)
@@ -187,7 +219,9 @@ def test_a_station_without_a_code_prints_only_after_the_acknowledgement_names_it
     with raw_db(s1) as db:
         db.execute("UPDATE sync_station SET code = NULL")
     register(s1, "Bob Fauzi", "1903011208900004", RIAS)
-    code, refused = cli(capsys, s1, "cards", "print", "--out", str(tmp_path / "x.pdf"), "--nik", "1903011208900004")
+    code, refused = cli(
+        capsys, s1, "cards", "print", "--out", str(tmp_path / "x.pdf"), "--nik", "1903011208900004"
+    )
     assert code == 2 and refused["error"]["code"] == "card.station_code_missing"
     assert not (tmp_path / "x.pdf").exists() and rows(s1, "SELECT COUNT(*) FROM card_print") == [(0,)]
     ack = tmp_path / "ack.jamsync"
@@ -243,4 +277,41 @@ def test_a_station_cannot_bring_another_key_or_another_stations_serials(
     before = rows(office, "SELECT COUNT(*) FROM card_print") + rows(office, "SELECT COUNT(*) FROM worker")
     code, refused = cli(capsys, office, "sync", "import", str(bad))
     assert code == 3 and refused["error"]["code"] == "sync.foreign_changes"
-    assert rows(office, "SELECT COUNT(*) FROM card_print") + rows(office, "SELECT COUNT(*) FROM worker") == before
+    assert (
+        rows(office, "SELECT COUNT(*) FROM card_print") + rows(office, "SELECT COUNT(*) FROM worker")
+        == before
+    )
+
+
+@pytest.mark.sqlite_only
+def test_the_migration_gives_an_offices_stations_registered_before_distinct_codes(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+
+    def upgrade(revision: str) -> None:
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            command.upgrade(migrate.alembic_config(connection), revision)
+        engine.dispose()
+
+    upgrade("0011_money_bigint")
+    engine = create_engine(url)
+    insert = text(
+        "INSERT INTO sync_station (id, name, is_self, is_office, sign_public, box_public, villages, registered_at, "
+        "last_seq_in, last_seq_out, acked_hlc, clock) VALUES (:id, :name, :s, :o, 'k', 'b', '[]', :at, 0, 0, '', '')"
+    )
+    with engine.begin() as db:
+        for i, (sid, name, is_self, is_office) in enumerate(
+            [("office-1", "Kantor", True, True), ("st-1", "Rias", False, False), ("st-2", "Rias Baru", False, False),
+             ("st-3", "Tanjung Labu", False, False)]
+        ):  # fmt: skip
+            db.execute(
+                insert,
+                {"id": sid, "name": name, "s": is_self, "o": is_office, "at": f"2026-11-0{i + 1} 08:00:00"},
+            )
+    engine.dispose()
+    upgrade("0013_station_cards")
+    engine = create_engine(url)
+    with engine.connect() as db:
+        found = dict(db.execute(text("SELECT id, code FROM sync_station")).all())
+    engine.dispose()
+    assert found == {"office-1": None, "st-1": "RA", "st-2": "RB", "st-3": "TL"}
