@@ -1,5 +1,5 @@
-"""Which programme, calendar, enrolment, payment and card records travel in sync packages, and how they
-merge (issue 6): pure rules, no storage.
+"""Which programme, calendar, enrolment, payment, card, worker event and handover records travel in sync
+packages, and how they merge (issue 6): pure rules, no storage.
 
 Every travelling record has a global id (``gid``), an origin station and a clock reading (``hlc``,
 see :mod:`jamsos_desktop.domain.sync`); workers are named by their global ``uid``, never a local id.
@@ -15,6 +15,19 @@ see :mod:`jamsos_desktop.domain.sync`); workers are named by their global ``uid`
   payment's gid), **funder_payment** (APBD invoices with their month lines; office → stations only) and
   **card_print** (serial, worker, when and by whom): *append-only facts* merged as a **set union** —
   idempotent, order-independent, nothing lost.
+* **worker_event** (a death or work accident of a worker: kind, date, programme, claim status, heir's
+  contact, notes): a *snapshot* recorded at a station (a village clerk hears of a death first) or at the
+  office (claims follow-up); global id made at capture, names the worker by uid and the programme by its
+  gid; the newest clock wins (a claim status changed later is a newer version), older versions stay
+  stored. Station → office; office → a station for the workers of its villages. Its consequences (the
+  enrolments a death ends, the worker's status) travel as their own records.
+* **handover** (a symbolic card handover: name, date, place, officials, programme, the recipients' uids
+  in the order they are called): a *snapshot*. **The office is the authority**: the office organises the
+  ceremonies, so an office version beats any station version (like programmes), then the newest clock
+  wins. Office → every station (the whole list); a station's own go to the office. A recipient whose
+  worker is not here is left out of the local list but kept in the record (a station does not hold the
+  workers of other villages; a version made here keeps the recipients it could not show); at the office,
+  which receives every worker, such a version stays pending until the worker arrives.
 
 A record whose worker, programme, enrolment or reversed payment has not arrived yet is kept **pending**
 and applied by a later import; a payment whose receipt number (or a card whose serial) another record
@@ -27,13 +40,19 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 PROGRAMME, CALENDAR, ENROLMENT = "programme", "calendar", "enrolment"
 SELF_PAYMENT, FUNDER_PAYMENT, CARD_PRINT = "self_payment", "funder_payment", "card_print"
+WORKER_EVENT, HANDOVER = "worker_event", "handover"
 #: In the order a package applies them (a record's references come first).
-KINDS: tuple[str, ...] = (PROGRAMME, CALENDAR, ENROLMENT, SELF_PAYMENT, FUNDER_PAYMENT, CARD_PRINT)
-SNAPSHOT_KINDS = frozenset({PROGRAMME, CALENDAR, ENROLMENT})
+KINDS: tuple[str, ...] = (
+    PROGRAMME, CALENDAR, ENROLMENT, SELF_PAYMENT, FUNDER_PAYMENT, CARD_PRINT, WORKER_EVENT, HANDOVER,
+)  # fmt: skip
+SNAPSHOT_KINDS = frozenset({PROGRAMME, CALENDAR, ENROLMENT, WORKER_EVENT, HANDOVER})
+#: Snapshot kinds whose office versions beat any station version.
+AUTHORITY_KINDS = frozenset({PROGRAMME, CALENDAR, HANDOVER})
 APPEND_KINDS = frozenset({SELF_PAYMENT, FUNDER_PAYMENT, CARD_PRINT})
 #: Kinds only the office sends (a station's own are kept at the station).
 OFFICE_KINDS = frozenset({CALENDAR, FUNDER_PAYMENT})
@@ -69,9 +88,27 @@ SCHEMAS: dict[str, dict[str, tuple[type, ...]]] = {
         "serial": _STR, "programme": _OPT_STR, "printed_at": _STR, "printed_by": _STR, "reason": _STR,
         "layout": _STR,
     },
+    WORKER_EVENT: {
+        "programme": _OPT_STR, "kind": _STR, "event_date": _STR, "claim_status": _STR, "heir_name": _STR,
+        "heir_relationship": _STR, "heir_phone": _STR, "notes": _STR, "created_at": _STR, "created_by": _STR,
+        "updated_at": _STR, "updated_by": _STR,
+    },
+    HANDOVER: {
+        "name": _STR, "event_date": _STR, "place": _STR, "officials": _STR, "programme": _OPT_STR,
+        "created_at": _STR, "created_by": _STR, "recipients": (list,),
+    },
 }  # fmt: skip
 #: Kinds that name a worker (``Fact.worker``).
-WORKER_KINDS = frozenset({ENROLMENT, SELF_PAYMENT, CARD_PRINT})
+WORKER_KINDS = frozenset({ENROLMENT, SELF_PAYMENT, CARD_PRINT, WORKER_EVENT})
+#: Longest text per key where a column is narrower or wider than the general cap (2,000).
+_TEXT_CAPS = {
+    "kind": 16, "claim_status": 16, "heir_name": 100, "heir_relationship": 20, "heir_phone": 16,
+    "created_by": 64, "updated_by": 64, "notes": 20_000, "officials": 20_000,
+}  # fmt: skip
+_EVENT_KINDS = frozenset({"death", "accident"})
+_CLAIM_STATUSES = frozenset({"reported", "submitted", "paid", "rejected"})
+#: The most recipients one handover record may name.
+MAX_RECIPIENTS = 5_000
 
 _dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 
@@ -116,11 +153,12 @@ class Fact:
 
 def check_data(kind: str, data: Mapping[str, Any]) -> None:
     """ValueError unless ``data`` has every key of its kind with a value of the right type."""
+    caps = _TEXT_CAPS if kind in (WORKER_EVENT, HANDOVER) else {}
     for key, types in SCHEMAS[kind].items():
         value = data.get(key, ...)
         if value is ... or type(value) not in types:
             raise ValueError(f"malformed record: {kind} {key}")
-        if type(value) is str and len(value) > 2000:
+        if type(value) is str and len(value) > caps.get(key, 2000):
             raise ValueError(f"malformed record: {kind} {key}")
     if kind == PROGRAMME and not all(
         isinstance(f, list) and len(f) == 4 and type(f[0]) is str for f in data["funders"]
@@ -134,12 +172,42 @@ def check_data(kind: str, data: Mapping[str, Any]) -> None:
         isinstance(line, list) and len(line) == 4 and all(type(x) is int for x in line) for line in data["lines"]
     ):
         raise ValueError("malformed record: funder payment lines")
+    if kind == WORKER_EVENT:
+        _check_event(data)
+    if kind == HANDOVER:
+        _check_handover(data)
+
+
+def _check_dates(data: Mapping[str, Any], days: tuple[str, ...], stamps: tuple[str, ...]) -> None:
+    try:
+        for key in days:
+            date.fromisoformat(data[key])
+        for key in stamps:
+            if datetime.fromisoformat(data[key]).tzinfo is not None:
+                raise ValueError(key)
+    except ValueError:
+        raise ValueError("malformed record: a date or time is not in ISO form") from None
+
+
+def _check_event(data: Mapping[str, Any]) -> None:
+    if data["kind"] not in _EVENT_KINDS or data["claim_status"] not in _CLAIM_STATUSES:
+        raise ValueError("malformed record: worker event kind or claim status")
+    _check_dates(data, ("event_date",), ("created_at", "updated_at"))
+
+
+def _check_handover(data: Mapping[str, Any]) -> None:
+    recipients = data["recipients"]
+    if len(recipients) > MAX_RECIPIENTS or not all(type(u) is str and 0 < len(u) <= 36 for u in recipients):
+        raise ValueError("malformed record: handover recipients")
+    if len(set(recipients)) != len(recipients):
+        raise ValueError("malformed record: handover recipients")
+    _check_dates(data, ("event_date",), ("created_at",))
 
 
 def rank(fact: Fact) -> tuple[bool, str]:
-    """Which version of a snapshot record wins: the highest rank. Programmes and the calendar: an office
-    version first; every kind: then the newest clock (clocks are totally ordered)."""
-    authority = fact.office if fact.kind in (PROGRAMME, CALENDAR) else False
+    """Which version of a snapshot record wins: the highest rank. Programmes, the calendar and handovers:
+    an office version first; every kind: then the newest clock (clocks are totally ordered)."""
+    authority = fact.office if fact.kind in AUTHORITY_KINDS else False
     return (authority, fact.hlc)
 
 

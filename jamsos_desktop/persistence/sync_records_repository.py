@@ -36,6 +36,7 @@ from jamsos_desktop.persistence.programme_models import (
     ProgrammeRow,
     SelfPaymentRow,
 )
+from jamsos_desktop.persistence.sync_event_records import SyncEventRecords
 from jamsos_desktop.persistence.sync_models import SyncFactRow, SyncLocalRow
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class SyncRecordRepository:
     def __init__(self, sync: SyncRepository) -> None:
         self.sync = sync
         self.session = sync.session
+        self.events = SyncEventRecords(sync)
 
     # -- travelling versions ------------------------------------------------------------------------
     def unknown(self, facts: Iterable[Fact]) -> list[Fact]:

@@ -412,8 +412,27 @@ class ReportStore(Protocol):
 
 
 # -- sync between stations and the office (issue 6) --------------------------------------------------
+class SyncEventStore(Protocol):
+    """Worker events and handover events as sync captures and writes them (``uow.sync.records.events``)."""
+
+    def worker_events(
+        self, ids: Iterable[int] | None = None
+    ) -> dict[int, tuple[str, int | None, dict[str, Any]]]: ...
+    def write_worker_event(
+        self, local_id: int | None, worker_id: int, programme_id: int | None, data: dict[str, Any]
+    ) -> int: ...
+    def handovers(
+        self, ids: Iterable[int] | None = None
+    ) -> dict[int, tuple[int | None, dict[str, Any], list[str]]]: ...
+    def write_handover(
+        self, local_id: int | None, programme_id: int | None, data: dict[str, Any], worker_ids: Sequence[int]
+    ) -> int: ...
+
+
 class SyncRecordStore(Protocol):
     """Programmes, calendar, enrolments, payments and card prints as they travel (``uow.sync.records``)."""
+
+    events: SyncEventStore
 
     def unknown(self, facts: Iterable[Fact]) -> list[Fact]: ...
     def insert_facts(self, new: Sequence[Fact], state: str = "applied") -> list[str]: ...

@@ -1,5 +1,5 @@
 """Capture and merge of programmes, the calendar, enrolments, payments and card prints in sync packages
-(issue 6); the rules are in :mod:`jamsos_desktop.domain.sync_records`, the storage in
+(issue 6; worker events and handovers: :mod:`jamsos_desktop.services.sync_events`); the rules are in :mod:`jamsos_desktop.domain.sync_records`, the storage in
 :mod:`jamsos_desktop.persistence.sync_records_repository`. Used by :class:`~jamsos_desktop.services.sync.SyncService`
 inside its own transactions (capture before an export or an import, apply within the import)."""
 
@@ -20,22 +20,25 @@ from jamsos_desktop.domain.sync_records import (
     CARD_PRINT,
     ENROLMENT,
     FUNDER_PAYMENT,
+    HANDOVER,
     HELD,
     KINDS,
     OFFICE_KINDS,
     PENDING,
     PROGRAMME,
     SELF_PAYMENT,
+    WORKER_EVENT,
     Fact,
     current,
     digest,
     enrolment_gid,
     rank,
 )
+from jamsos_desktop.services import sync_events
 from jamsos_desktop.services.ports import UnitOfWork
 
 #: Kinds every station receives whole from the office (not tied to its villages' workers).
-SHARED_KINDS = (PROGRAMME, CALENDAR, FUNDER_PAYMENT)
+SHARED_KINDS = (PROGRAMME, CALENDAR, FUNDER_PAYMENT, HANDOVER)
 _PREFIX = {PROGRAMME: "pg", SELF_PAYMENT: "sp", FUNDER_PAYMENT: "fp", CARD_PRINT: "cp"}
 
 
@@ -106,7 +109,8 @@ class RecordSync:
     # -- capture ------------------------------------------------------------------------------------
     def capture(self, tick: Callable[[], Hlc], only_workers: Iterable[str] | None = None) -> list[Fact]:
         """Local changes since the last capture as new versions (stored, bound, returned). ``only_workers``:
-        enrolments of these workers only (an import's records); append-only kinds are always complete."""
+        enrolments of these workers only (an import's records); append-only kinds, worker events and
+        handovers are always complete."""
         facts: list[Fact] = []
         binds: list[tuple[str, str, int, str, str]] = []
         fresh: list[tuple[str, str, int, str, str]] = []  # gids not bound yet
@@ -145,6 +149,8 @@ class RecordSync:
                 continue
             data = {**data, "programme": programme_gid[pid]}
             new(gid or enrolment_gid(programme_gid[pid], uid), ENROLMENT, uid, data, eid, dg, gid is not None)
+        # Worker events and handovers (small tables, read whole): their own module.
+        sync_events.capture(self, new, programme_gid)
         # Append-only kinds: rows above the mark not bound to a gid (an import binds what it writes).
         for kind in (SELF_PAYMENT, FUNDER_PAYMENT, CARD_PRINT):
             if kind in OFFICE_KINDS and not office:
@@ -216,6 +222,8 @@ class RecordSync:
                 continue
             if kind in (PROGRAMME, CALENDAR, ENROLMENT):
                 written = self._apply_snapshots(kind, facts, states)
+            elif kind in (WORKER_EVENT, HANDOVER):
+                written = sync_events.apply(self, kind, facts, states)
             else:
                 written = self._apply_appended(kind, facts, states)
             if written:

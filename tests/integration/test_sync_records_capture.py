@@ -4,7 +4,9 @@ the right kind) and afterwards nothing is left uncaptured — every row's digest
 payment and card row is bound to a global id. Paths: the demo generator's bulk inserts, programme create,
 update (funded range of every enrolment follows) and extend, holidays (add, remove, fixed, via the demo),
 enrol, a worker's exit and deactivation, self-payment record / Excel import / reversal, funder payment
-record / reversal, card printing, and a merge of two duplicate records (enrolments move)."""
+record / reversal, card printing, worker events (an accident, a claim followed, a death), handover events
+(create, update, recipients added and removed, the demo's launch event), and a merge of two duplicate
+records (enrolments and events move)."""
 
 from __future__ import annotations
 
@@ -22,8 +24,10 @@ from jamsos_desktop.domain.sync_records import (
     CARD_PRINT,
     ENROLMENT,
     FUNDER_PAYMENT,
+    HANDOVER,
     PROGRAMME,
     SELF_PAYMENT,
+    WORKER_EVENT,
     digest,
 )
 from jamsos_desktop.domain.worker import WorkerData
@@ -31,6 +35,7 @@ from jamsos_desktop.domain.worker_types import Sex, WorkerStatus
 from jamsos_desktop.services.cards import PrintRequest, Selection
 from jamsos_desktop.services.demo import generate_demo
 from jamsos_desktop.services.programme_demo import seed_demo_programme
+from jamsos_desktop.services.sync_events import event_digest, handover_digest
 from jamsos_desktop.services.sync_records import enrolment_digest
 
 NOW = datetime(2026, 3, 10, 9, 0)
@@ -62,6 +67,12 @@ def assert_nothing_uncaptured(ctx: AppContext) -> None:
             assert max(bound[eid], key=lambda g: g[2])[1] == enrolment_digest(uid, data), eid
         for kind in (SELF_PAYMENT, FUNDER_PAYMENT, CARD_PRINT):
             assert repo.new_rows(kind) == [], kind
+        bound = repo.bound(WORKER_EVENT)
+        for eid, (uid, pid, data) in repo.events.worker_events().items():
+            assert max(bound[eid], key=lambda g: g[2])[1] == event_digest(uid, pid, data), eid
+        bound = repo.bound(HANDOVER)
+        for hid, (pid, data, uids) in repo.events.handovers().items():
+            assert max(bound[hid], key=lambda g: g[2])[1] == handover_digest(pid, data, uids), hid
     counts = _table_counts(ctx)
     with ctx.unit_of_work() as uow:
         for kind, table in ((SELF_PAYMENT, "self_payment"), (FUNDER_PAYMENT, "funder_payment"), (CARD_PRINT, "card_print")):
@@ -166,6 +177,36 @@ def test_every_write_path_is_captured(tmp_path: Path) -> None:
         # Cards printed.
         printed = ctx.cards.print_cards(PrintRequest(Selection(worker_ids=(wid, workers[1][0]))), tmp_path / "k.pdf")
         assert office.captured() == {CARD_PRINT: printed.cards} and printed.cards == 2
+        # Worker events: an accident reported, its claim followed; a death (which ends the enrolments).
+        from jamsos_desktop.domain.programme import ClaimStatus, EventKind, WorkerEvent
+
+        accident = ctx.programmes.record_event(WorkerEvent(
+            worker_id=wid, kind=EventKind.ACCIDENT, event_date=date(2026, 3, 2), programme_id=other.id,
+            heir_name="Siti", heir_relationship="spouse", heir_phone="081234567890", notes="Jatuh dari perahu",
+        ))  # fmt: skip
+        assert office.captured() == {WORKER_EVENT: 1}
+        ctx.programmes.set_claim_status(accident.id, ClaimStatus.SUBMITTED, notes="Berkas lengkap")
+        assert office.captured() == {WORKER_EVENT: 1}
+        ctx.programmes.set_claim_status(accident.id, ClaimStatus.PAID)
+        assert office.captured() == {WORKER_EVENT: 1}
+        ctx.programmes.record_event(WorkerEvent(worker_id=wid, kind=EventKind.DEATH, event_date=date(2026, 3, 5)))
+        assert office.captured() == {WORKER_EVENT: 1, ENROLMENT: 1}
+        # Handover events: created, renamed, recipients added (in order) and one removed; the demo's.
+        from jamsos_desktop.domain.cards import HandoverEventData
+        from jamsos_desktop.services.cards_demo import seed_demo_handover
+
+        ceremony = HandoverEventData(name="Penyerahan Kartu", event_date=date(2026, 3, 20), place="Toboali",
+                                     officials="Bupati: H. Riza", programme_id=other.id)  # fmt: skip
+        hid = ctx.cards.create_event(ceremony)
+        assert office.captured() == {HANDOVER: 1}
+        ctx.cards.update_event(hid, replace(ceremony, place="Pendopo Toboali"))
+        assert office.captured() == {HANDOVER: 1}
+        assert ctx.cards.add_recipients(hid, [workers[1][0], workers[0][0], workers[2][0]]) == 3
+        assert office.captured() == {HANDOVER: 1}
+        assert ctx.cards.remove_recipient(hid, workers[0][0])
+        assert office.captured() == {HANDOVER: 1}
+        seed_demo_handover(ctx.unit_of_work, now=NOW)
+        assert office.captured() == {HANDOVER: 1}
         # A worker's exit from the programmes, then a deactivation: enrolments end.
         ctx.programmes.exit_worker(workers[1][0], exit_date=date(2026, 3, 31), reason="moved")
         assert office.captured() == {ENROLMENT: 1}
@@ -175,9 +216,12 @@ def test_every_write_path_is_captured(tmp_path: Path) -> None:
         loser = next(w for w in workers[3:] if not _enrolments_in(ctx, w[0], other.id))
         ctx.programmes.enrol(other.id, worker_ids=[loser[0]])
         assert office.captured() == {ENROLMENT: 1}
+        ctx.programmes.record_event(WorkerEvent(worker_id=loser[0], kind=EventKind.ACCIDENT, event_date=date(2026, 3, 6)))
+        assert office.captured() == {WORKER_EVENT: 1}
         uids = dict((w[0], w[3]) for w in _workers(ctx))
         ctx.sync.merge(uids[workers[4][0] if workers[4][0] != loser[0] else workers[5][0]], uids[loser[0]])
-        assert ENROLMENT in office.captured()
+        got = office.captured()
+        assert ENROLMENT in got and got.get(WORKER_EVENT) == 1
     finally:
         ctx.close()
 
