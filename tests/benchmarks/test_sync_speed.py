@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 import pytest
-from bench_support import BENCH_NOW, best_of, record
+from bench_support import BENCH_NOW, BENCH_SEED, BENCH_WORKERS, best_of, record
 
 from jamsos_desktop.app import open_context
 from jamsos_desktop.services.demo import generate_demo
@@ -136,3 +136,80 @@ def test_package_of_10k_workers_exported_and_imported_within_target(  # type: ig
     record("sync_import_target_s", round(import_target, 2))
     assert export_s <= export_target, f"export took {export_s:.2f} s (target {export_target:.2f} s)"
     assert import_s <= import_target, f"import took {import_s:.2f} s (target {import_target:.2f} s)"
+
+
+SCALING_PACKAGE_WORKERS = 1_000
+SMALL_OFFICE_WORKERS = 10_000
+#: How much more the same package may cost in an office ten times bigger (B-trees one level deeper,
+#: more distinct index pages touched); an import that read or rewrote the database would cost ~10×.
+SCALING_LIMIT = 1.6
+BENCH_WORKERS_OFFICE = BENCH_WORKERS
+
+
+def _office_with(folder: Path, base: Path, workers: int) -> None:
+    """A copy of ``base`` (an office that registered the station) holding ``workers`` demo workers, as
+    captured by an earlier sync."""
+    shutil.copytree(base, folder)
+    ctx = open_context(data_dir=folder)
+    try:
+        generate_demo(ctx.unit_of_work, ctx.region_table(), ctx.regency(), workers=workers, seed=BENCH_SEED,
+                      now=BENCH_NOW, user="bench")  # fmt: skip
+    finally:
+        ctx.close()
+    with sqlite3.connect(folder / "jamsos.sqlite3") as db:
+        db.execute("INSERT INTO sync_record (uid, seen_version) SELECT uid, version FROM worker")
+
+
+def test_import_cost_grows_with_the_package_not_with_the_database(machine_factor, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The same 1,000-worker package (with its enrolments and payments) imported into an office of
+    10,000 and one of 100,000 workers: the bigger office may cost at most ``SCALING_LIMIT`` times more."""
+    base = tmp_path / "base"
+    office = open_context(data_dir=base)
+    try:
+        office.sync.register_station("Rias", ["19.03.01.2008"], tmp_path / "station.json")
+    finally:
+        office.close()
+    station = open_context(data_dir=tmp_path / "station")
+    try:
+        station.sync.join(tmp_path / "station.json")
+        generate_demo(station.unit_of_work, station.region_table(), station.regency(),
+                      workers=SCALING_PACKAGE_WORKERS, seed=STATION_SEED, now=BENCH_NOW, user="bench")  # fmt: skip
+        seed_demo_programme(station.unit_of_work, now=BENCH_NOW, seed=STATION_SEED)
+        package = tmp_path / "rias.jamsync"
+        exported = station.sync.export(package)
+    finally:
+        station.close()
+    assert exported.records == SCALING_PACKAGE_WORKERS and exported.kinds["enrolment"] > 0
+    offices = {size: tmp_path / f"office-{size}" for size in (SMALL_OFFICE_WORKERS, BENCH_WORKERS_OFFICE)}
+    for size, folder in offices.items():
+        _office_with(folder / "template", base, size)
+
+    def import_into(size: int, attempt: int) -> float:
+        folder = offices[size] / f"run{attempt}"
+        shutil.copytree(offices[size] / "template", folder)
+        ctx = open_context(data_dir=folder)
+        try:
+            ctx.region_table()  # loaded by the application long before an import
+            start = time.perf_counter()
+            result = ctx.sync.import_package(package)
+            seconds = time.perf_counter() - start
+        finally:
+            ctx.close()
+        assert result.status == "applied" and result.inserted == SCALING_PACKAGE_WORKERS
+        assert result.written.get("enrolment", 0) == exported.kinds["enrolment"]
+        return seconds
+
+    # Alternating runs, best of three each: a burst of load on the machine hits both sizes alike.
+    runs: dict[int, list[float]] = {size: [] for size in offices}
+    for attempt in range(3):
+        for size in offices:
+            runs[size].append(import_into(size, attempt))
+    small, big = min(runs[SMALL_OFFICE_WORKERS]), min(runs[BENCH_WORKERS_OFFICE])
+    record("sync_scaling_package_workers", SCALING_PACKAGE_WORKERS)
+    record("sync_scaling_import_10k_office_s", round(small, 3))
+    record("sync_scaling_import_100k_office_s", round(big, 3))
+    record("sync_scaling_ratio", round(big / small, 2))
+    assert big <= SCALING_LIMIT * small, (
+        f"a {SCALING_PACKAGE_WORKERS}-worker package took {big:.2f} s into {BENCH_WORKERS_OFFICE:,} workers "
+        f"and {small:.2f} s into {SMALL_OFFICE_WORKERS:,} (limit {SCALING_LIMIT}×)"
+    )
