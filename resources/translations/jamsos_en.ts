@@ -2402,6 +2402,14 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
         <translation>card prints</translation>
     </message>
     <message>
+        <source>peristiwa (meninggal/kecelakaan)</source>
+        <translation>events (deaths/accidents)</translation>
+    </message>
+    <message>
+        <source>acara penyerahan kartu</source>
+        <translation>card handover events</translation>
+    </message>
+    <message>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>

@@ -133,6 +133,10 @@ def test_station_sees_unsent_records_and_the_office_what_a_package_brought(qtbot
         worker = station.registry.register(MUNIP).worker
         station.programmes.enrol(1, worker_ids=[worker.id])
         station.payments.record_self_payment(1, receipt="KW-1", first="2026-03", amount=16_800, worker_id=worker.id)
+        from jamsos_desktop.domain.programme import EventKind, WorkerEvent
+
+        station.programmes.record_event(WorkerEvent(worker_id=worker.id, kind=EventKind.ACCIDENT,
+                                                    event_date=date(2026, 11, 20), programme_id=1))  # fmt: skip
         station.sync.capture()
 
         page = SyncPage(station)
@@ -140,17 +144,20 @@ def test_station_sees_unsent_records_and_the_office_what_a_package_brought(qtbot
         qtbot.waitUntil(lambda: "kepesertaan 1" in page.records.text(), timeout=10_000)
         assert page.records.objectName() == "syncRecords"
         assert "Belum dikirim: 1 perubahan data pekerja" in page.records.text()
-        assert "iuran mandiri 1" in page.records.text()
+        assert "iuran mandiri 1, peristiwa (meninggal/kecelakaan) 1" in page.records.text()
         with qtbot.waitSignal(page.finished, timeout=20_000):
             page.export_file(tmp_path / "1.jamsync")
-        assert "kepesertaan 1, iuran mandiri 1" in page.status.text()
+        assert "kepesertaan 1, iuran mandiri 1, peristiwa (meninggal/kecelakaan) 1" in page.status.text()
 
         inbox = SyncPage(office)
         qtbot.addWidget(inbox)
         with qtbot.waitSignal(inbox.finished, timeout=20_000) as blocker:
             inbox.import_file(tmp_path / "1.jamsync")
-        assert blocker.args[0].written == {"enrolment": 1, "self_payment": 1}
-        assert "ditulis: kepesertaan 1, iuran mandiri 1; menunggu 0, ditahan 0" in inbox.status.text()
+        assert blocker.args[0].written == {"enrolment": 1, "self_payment": 1, "worker_event": 1}
+        assert (
+            "ditulis: kepesertaan 1, iuran mandiri 1, peristiwa (meninggal/kecelakaan) 1; menunggu 0, ditahan 0"
+            in inbox.status.text()
+        )
     finally:
         office.close()
         station.close()

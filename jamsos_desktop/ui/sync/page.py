@@ -136,6 +136,8 @@ class SyncPage(QWidget):
             "self_payment": self.tr("iuran mandiri"),
             "funder_payment": self.tr("pembayaran penyandang dana"),
             "card_print": self.tr("cetak kartu"),
+            "worker_event": self.tr("peristiwa (meninggal/kecelakaan)"),
+            "handover": self.tr("acara penyerahan kartu"),
         }
         parts = [f"{label} {counts[kind]}" for kind, label in labels.items() if counts.get(kind)]
         return ", ".join(parts) if parts else self.tr("tidak ada")
