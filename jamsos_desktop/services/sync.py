@@ -21,7 +21,7 @@
 * Export and import need ``enter_data`` (operators move packages), resolving and merging
   ``resolve_conflicts``; all of them are in the audit trail with the actor.
 
-**Programmes, enrolments, payments and cards** (schema 3, :mod:`jamsos_desktop.services.sync_records`,
+**Programmes, enrolments, payments, cards and events** (schema 4, :mod:`jamsos_desktop.services.sync_records`,
 rules in :mod:`jamsos_desktop.domain.sync_records`) travel beside the workers as *records*: each has a
 global id and an origin station, names workers by ``uid`` (never a local id) and carries a clock reading
 from the same HLC. What travels, and how it merges:
@@ -38,7 +38,15 @@ from the same HLC. What travels, and how it merges:
   order-independent, nothing lost); a reversal is its own fact naming the payment's gid.
 * **funder (APBD) payments** with their month lines (and reversals): append-only, office → stations.
 * **card prints** (serial, worker, programme, printed when and by whom): append-only, both ways (a card
-  printed at the office shows at the station of the worker's village). Handover events do not travel.
+  printed at the office shows at the station of the worker's village).
+* **worker events** (a death or work accident, its claim status, heir's contact, notes;
+  :mod:`jamsos_desktop.services.sync_events`): snapshots named by a gid made at capture, the newest clock
+  wins (a claim followed later is a newer version); station → office, office → the station of the
+  worker's village.
+* **handover events** (name, date, place, officials, programme, the recipients' uids in order): snapshots,
+  the office is the authority (office → every station; a station's own or edited ones go to the office,
+  where an office version wins). A station shows the recipients it holds; at the office a version waits,
+  pending, for recipients not arrived yet.
 
 Capture needs no hook: a snapshot record changed when its row's digest differs from the one bound to its
 gid (``sync_local``), an append-only record is new above the kind's id mark and unbound (rows an import
