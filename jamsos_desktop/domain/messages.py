@@ -711,6 +711,12 @@ CATALOGUE.update(
             "Card {serial} was printed at station {station}, but that station's card key has not reached "
             "this computer yet; import the station's latest package, then check again.",
         ),
+        "card.verify_office_key_unknown": (
+            "Kunci kartu kantor belum sampai di stasiun ini, jadi kartu {serial} belum bisa diperiksa; "
+            "impor paket balasan kantor, lalu periksa lagi.",
+            "The office's card key has not reached this station yet, so card {serial} cannot be checked; "
+            "import the office's acknowledgement package, then check again.",
+        ),
         "card.verify_station_unknown": (
             "Kartu {serial} dicetak di stasiun berkode {code} yang tidak dikenal di komputer ini; "
             "periksa kartu ini di kantor dinas.",

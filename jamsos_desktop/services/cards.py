@@ -355,8 +355,13 @@ class CardService:
             base = replace(base, code="card.verify_tampered_station", station=station)
         else:
             candidates = known  # the office's keys first; then stations' (cards printed before codes)
-            if not candidates:
-                raise CardError("card.no_key")
+            if not any(k.is_office for k in known):
+                if own is None or own.is_office:
+                    if not candidates:
+                        raise CardError("card.no_key")
+                else:
+                    # A station that has not received the office's key yet cannot tell a forgery.
+                    base = replace(base, code="card.verify_office_key_unknown")
         message = fields.message().encode("ascii")
         signer = next((k for k in candidates if k.verifier.verify(message, signature)), None)
         if signer is None:
