@@ -119,15 +119,21 @@ def signatories(uow: UnitOfWork, data_dir: Path) -> list[Signatory]:
     elif (data_dir / KEY_RELATIVE_PATH).exists():
         verifier = Verifier(_read_private(data_dir / KEY_RELATIVE_PATH).public_key())
         out.append(Signatory(self_name, self_is_office, self_code, verifier))
-    for station in uow.sync.stations() if own is not None else ():
-        if station.is_self:
-            continue
-        for text in station.card_keys:
+    others: list[tuple[str, bool, str, tuple[str, ...]]] = []
+    if own is not None:
+        others = [(s.name, s.is_office, "" if s.is_office else s.code, s.card_keys)
+                  for s in uow.sync.stations() if not s.is_self]  # fmt: skip
+    if own is not None and not own.is_office:
+        from jamsos_desktop.services.station_cards import relayed_signers
+
+        # The other stations, as the office's acknowledgements relay them.
+        others += [(name, False, code, keys) for code, (name, keys) in relayed_signers(uow).items() if code != own.code]
+    for name, is_office, code, keys in others:
+        for text in keys:
             try:
-                verifier = Verifier.from_text(text)
+                out.append(Signatory(name, is_office, code, Verifier.from_text(text)))
             except CardError:
                 continue
-            out.append(Signatory(station.name, station.is_office, "" if station.is_office else station.code, verifier))
     out.sort(key=lambda s: not s.is_office)  # stable: the office first
     return out
 

@@ -345,6 +345,7 @@ class CardService:
             own = uow.sync.own()
         if own is not None and own.code:
             stations[own.code] = own.name
+        stations.update({k.station_code: k.name for k in known if k.station_code})
         if serial.station_code:
             candidates = [k for k in known if not k.is_office and k.station_code == serial.station_code]
             station = stations.get(serial.station_code, "")

@@ -16,6 +16,7 @@ in what the sender signs.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -25,6 +26,8 @@ from jamsos_desktop.domain.sync import Station
 from jamsos_desktop.domain.sync_records import CARD_PRINT, Fact
 from jamsos_desktop.services.ports import UnitOfWork
 
+#: Station setting: the other stations' card keys, as the office's latest acknowledgement relayed them.
+RELAYED_SETTING = "station_card_keys"
 #: Keys kept per station (a reinstalled laptop signs with a new key; older cards keep verifying).
 MAX_CARD_KEYS = 8
 #: An Ed25519 public key: 32 bytes, base64url without padding.
@@ -83,15 +86,49 @@ def remember_keys(uow: UnitOfWork, sender: Station, keys: Sequence[str]) -> None
         uow.sync.set_station_cards(sender.id, card_keys=kept)
 
 
+def signers_for(uow: UnitOfWork, recipient: Station) -> list[dict[str, Any]]:
+    """Office: the other stations' codes, names and card keys, for an acknowledgement (which the office
+    signs), so that a station can check the cards of the others too (a worker who moved villages)."""
+    return [
+        {"code": s.code, "name": s.name, "keys": list(s.card_keys)}
+        for s in uow.sync.stations()
+        if s.code and s.card_keys and not s.is_office and s.id != recipient.id
+    ]
+
+
+def relayed_signers(uow: UnitOfWork) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Station: the other stations' card keys the office relayed (code -> (name, keys))."""
+    try:
+        stored = json.loads(uow.settings.get(RELAYED_SETTING) or "{}")
+        return {
+            code: (str(v["name"]), read_keys(v["keys"]))
+            for code, v in stored.items()
+            if is_station_code(code)
+        }
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
 def apply_acknowledgement(uow: UnitOfWork, own: Station, ack: Mapping[str, Any]) -> None:
     """Station: take the serial code the office's acknowledgement names, if this station has none yet
-    (a code, once used on cards, never changes)."""
+    (a code, once used on cards, never changes), and the other stations' card keys it relays."""
     try:
         code = read_code(ack.get("station_code"))
     except ValueError:
-        return
+        code = ""
     if code and not own.code:
         uow.sync.set_station_cards(own.id, code=code)
+    signers: dict[str, dict[str, Any]] = {}
+    for item in ack.get("card_signers") or ():
+        try:
+            other, name, keys = read_code(item["code"]), item["name"], read_keys(item["keys"])
+        except (ValueError, KeyError, TypeError):
+            continue
+        if other and other != (own.code or code) and type(name) is str and keys:
+            signers[other] = {"name": name[:100], "keys": list(keys)}
+    text = json.dumps(signers, sort_keys=True)
+    if text != (uow.settings.get(RELAYED_SETTING) or "{}"):
+        uow.settings.set(RELAYED_SETTING, text)
 
 
 def check_card_serials(facts: Iterable[Fact], sender: Station) -> None:

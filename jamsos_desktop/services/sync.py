@@ -714,6 +714,7 @@ class SyncService:
             "accepted_up_to": max(uow.sync.max_hlc(station.id), uow.sync.records.max_hlc(station.id)),
             "next_seq": next_sequence(uow.sync.seqs_from(station.id)),
             "station_code": station.code,
+            "card_signers": station_cards.signers_for(uow, station),
             "conflicts": [
                 {"uid": c.uid, "field": c.field, "kind": c.kind, "shown": c.winner_value, "kept": c.loser_value}
                 for c in conflicts

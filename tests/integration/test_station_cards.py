@@ -319,3 +319,23 @@ def test_the_migration_gives_an_offices_stations_registered_before_distinct_code
         found = dict(db.execute(text("SELECT id, code FROM sync_station")).all())
     engine.dispose()
     assert found == {"office-1": None, "st-1": "RA", "st-2": "RB", "st-3": "TL"}
+
+
+def test_a_station_checks_another_stations_card_once_the_office_relayed_its_key(
+    sites: tuple[Path, Path, Path, dict[str, str]], tmp_path: Path, capsys: Any
+) -> None:
+    """The office relays the stations' codes and card keys in its (signed) acknowledgements."""
+    office, s1, s2, _codes = sites
+    register(s2, "Munir", "1903011208902836", TJ_LABU)
+    serial, text = print_card(capsys, s2, "1903011208902836", tmp_path / "s2.pdf")
+    code, unknown = cli(capsys, s1, "cards", "verify", text)
+    assert (code, unknown["code"]) == (3, "card.verify_station_unknown")
+    ok(capsys, s2, "sync", "export", "--out", str(tmp_path / "s2.jamsync"))
+    ok(capsys, office, "sync", "import", str(tmp_path / "s2.jamsync"))
+    ack = tmp_path / "ack-rias.jamsync"
+    ok(capsys, office, "sync", "export", "--out", str(ack), "--station", "Rias")
+    ok(capsys, s1, "sync", "import", str(ack))
+    check = ok(capsys, s1, "cards", "verify", text)
+    assert (check["valid"], check["station"], check["serial"]) == (True, "Tanjung Labu", serial)
+    code, bad = cli(capsys, s1, "cards", "verify", tamper(text))
+    assert (code, bad["code"], bad["station"]) == (3, "card.verify_tampered_station", "Tanjung Labu")
