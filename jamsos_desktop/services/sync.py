@@ -479,7 +479,7 @@ class SyncService:
         tombs = uow.sync.merged(uids)  # merged into another record: they claim no unique value
         per_uid: dict[str, dict[str, Any]] = {}
         changed_uids: set[str] = set()
-        ready: dict[str, str] = {}  # outcome JSON of new records, made from their edit's stored JSON
+        ready: set[str] = set()  # new records whose outcome is their one edit, stored now (taken whole)
         edits_per_uid: dict[str, int] = {}
         for edit in fresh:
             edits_per_uid[edit.uid] = edits_per_uid.get(edit.uid, 0) + 1
@@ -496,9 +496,8 @@ class SyncService:
                 states[uid] = RecordOutcome(dict(edit.values), {}, edit.hlc)
                 per_uid[uid] = dict(edit.values)
                 changed_uids.add(uid)
-                text = texts.get((uid, edit.hlc)) if texts else None
-                if text is not None:
-                    ready[uid] = '{"d":' + value_text(edit.hlc) + ',"h":{},"v":' + text + ',"w":[]}'
+                if texts and (uid, edit.hlc) in texts:
+                    ready.add(uid)
                 for f in UNIQUE_FIELDS:
                     value = edit.values.get(f)
                     if value:
@@ -560,7 +559,7 @@ class SyncService:
                         per_uid[holder][field] = None
                         holder_state.set(field, holder_hlc, holder_state.values[field], True)
                         changed_uids.add(holder)
-                        ready.pop(holder, None)
+                        ready.discard(holder)
                         lost = Conflict(0, holder, field, "unique", w_hlc, w_value, holder_hlc, w_value, "", uid)
                         pending.setdefault((holder, field), []).append(lost)
                         claimed[field][w_value] = uid
@@ -580,7 +579,7 @@ class SyncService:
                         if holder_state is not None and field in holder_state:
                             holder_state.set(field, holder_hlc, holder_state.values[field], True)
                             changed_uids.add(holder)
-                            ready.pop(holder, None)
+                            ready.discard(holder)
                         claimed[field][w_value] = uid
                         lost = Conflict(0, holder, field, "unique", w_hlc, w_value, holder_hlc, w_value, "", uid)
                         if (holder, field) not in pending:
@@ -602,12 +601,12 @@ class SyncService:
             if held_here.set(field, w_hlc, w_value, withheld):
                 changed_uids.add(uid)
                 if withheld:
-                    ready.pop(uid, None)
+                    ready.discard(uid)
             per_uid.setdefault(uid, {})[field] = None if withheld else w_value
             if field in UNIQUE_FIELDS and w_value and not withheld:
                 claimed[field][w_value] = uid
         uow.sync.replace_conflicts_many(pending)
-        uow.sync.set_outcomes({u: states[u] for u in changed_uids}, existing=had_row, texts=ready)
+        uow.sync.set_outcomes({u: states[u] for u in changed_uids}, existing=had_row, whole=ready)
         if write_rows:
             merged: dict[str, dict[str, Any]] = {}
             for uid in sorted(per_uid):
