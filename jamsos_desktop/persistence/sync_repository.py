@@ -91,6 +91,7 @@ _SYNC_COLUMNS = (
     "village_code", "occupation", "phone", "income", "kpj", "status", "end_date", "end_reason", "notes",
     "consent_purpose", "consent_given", "consent_by", "consent_at",
 )  # fmt: skip
+_SYNC_VALUES = itemgetter(*_SYNC_COLUMNS)
 _INSERT_WORKER_COLUMNS = (
     "id", "uid", *_SYNC_COLUMNS, "created_at", "created_by", "updated_at", "updated_by", "version",
 )  # fmt: skip
@@ -642,7 +643,7 @@ class SyncRepository:
                 next_id = next(new_ids)
                 first_id = first_id or next_id
                 inserts.append(
-                    (next_id, uid, *(cols[c] for c in _SYNC_COLUMNS), stamp, user, stamp, user, 1)
+                    (next_id, uid, *_SYNC_VALUES(cols), stamp, user, stamp, user, 1)
                 )
                 new_heirs.extend(
                     (next_id, i, h[0], h[1], h[2], h[3] or "") for i, h in enumerate(full["heirs"])
@@ -660,7 +661,7 @@ class SyncRepository:
             if pg:
                 cols["no_nik"], cols["consent_given"] = bool(cols["no_nik"]), bool(cols["consent_given"])
             if "name" in changed:
-                named.append((*(cols[c] for c in _SYNC_COLUMNS), stamp, user, row.id))
+                named.append((*_SYNC_VALUES(cols), stamp, user, row.id))
             else:
                 nameless.append((*(cols[c] for c in _NAMELESS), stamp, user, row.id))
             if "heirs" in changed:

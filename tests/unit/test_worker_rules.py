@@ -104,3 +104,21 @@ def test_a_bad_heir_nik_says_whose() -> None:
     result = check(replace(BASE, heirs=(Heir("Siti", HeirRelationship.SPOUSE, nik="123"),)))
     assert [f.code for f in result.errors] == ["heir.nik"]
     assert "Siti" in result.errors[0].message("id")
+
+
+@given(
+    name=st.text(max_size=30),
+    phone=st.sampled_from(["", "0812 3456 7890", "+62 812-3456-7890", "12"]),
+    kk=st.text(alphabet="0123456789 .", max_size=20),
+)
+def test_the_normalised_record_is_the_input_with_only_the_normalised_fields_changed(name: str, phone: str, kk: str) -> None:
+    from jamsos_desktop.domain.worker import Worker
+
+    saved = Worker(name=name, sex=Sex.FEMALE, birth_date=date(1990, 1, 1), village_code="19.03.01.2008",
+                   phone=phone, kk=kk, id=7, uid="u-7", version=3)  # fmt: skip
+    out = validate_worker(saved, default_table(), regency_code="19.03", today=date(2026, 3, 1)).data
+    assert type(out) is Worker and (out.id, out.uid, out.version) == (7, "u-7", 3)  # a saved record stays one
+    expected = replace(saved, name=out.name, nik=out.nik, kk=out.kk, kpj=out.kpj, village_code=out.village_code,
+                       birth_place=out.birth_place, address=out.address, occupation=out.occupation, rt=out.rt,
+                       rw=out.rw, phone=out.phone, heirs=out.heirs, notes=out.notes)  # fmt: skip
+    assert out == expected and hash(out) == hash(expected)
