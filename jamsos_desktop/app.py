@@ -138,7 +138,11 @@ class AppContext:
             from jamsos_desktop.services.privacy import PrivacyService
 
             self._privacy = PrivacyService(
-                self.unit_of_work, user=lambda: self.user(), clock=lambda: self.clock(), setting=self.settings.get
+                self.unit_of_work,
+                user=lambda: self.user(),
+                clock=lambda: self.clock(),
+                setting=self.settings.get,
+                capture=lambda uow, uids: self.sync.capture_workers(uow, uids),
             )
         return self._privacy
 

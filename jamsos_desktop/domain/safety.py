@@ -330,3 +330,49 @@ def retention_cutoff(today: date, years: int) -> date:
 class AnonymisationPlan:
     cutoff: date
     worker_ids: tuple[int, ...] = field(default_factory=tuple)
+
+
+#: Worker fields (as sync carries them, see ``domain.sync.WORKER_FIELDS``) that anonymisation replaces;
+#: the others (sex, village, occupation, income, status, dates of membership, consent record) stay for
+#: the statistics and the money.
+PERSONAL_FIELDS = (
+    "nik", "no_nik", "kk", "name", "birth_place", "birth_date", "address", "rt", "rw", "phone", "kpj", "notes",
+    "heirs",
+)  # fmt: skip
+#: Fields of a worker event (a death or work accident) about the heir, cleared with the worker's.
+PERSONAL_EVENT_FIELDS = ("heir_name", "heir_phone", "notes")
+ANONYMOUS_PREFIX = "Anonim "
+
+
+def anonymous_name(worker_id: int) -> str:
+    return f"{ANONYMOUS_PREFIX}{worker_id}"
+
+
+def anonymous_birth_date(birth_date: date | str | None) -> str | None:
+    """Only the year stays (age statistics): 1 January of that year, ISO text as sync carries it."""
+    if birth_date is None or birth_date == "":
+        return None
+    year = birth_date.year if isinstance(birth_date, date) else int(str(birth_date)[:4])
+    return date(year, 1, 1).isoformat()
+
+
+def anonymous_values(name: str, birth_date: date | str | None) -> dict[str, Any]:
+    """The synced values of :data:`PERSONAL_FIELDS` of an anonymised worker called ``name`` (its
+    :func:`anonymous_name`): what every stored copy of those fields becomes."""
+    return {
+        "nik": None, "no_nik": True, "kk": "", "name": name, "birth_place": "",
+        "birth_date": anonymous_birth_date(birth_date), "address": "", "rt": "", "rw": "", "phone": "",
+        "kpj": None, "notes": "", "heirs": [],
+    }  # fmt: skip
+
+
+def anonymous_record(values: Mapping[str, Any], target: Mapping[str, Any]) -> dict[str, Any] | None:
+    """``values`` (a stored edit's fields) with every personal field it sets replaced by its value in
+    ``target`` (:func:`anonymous_values`); None when nothing changes."""
+    changed = False
+    out = dict(values)
+    for name in PERSONAL_FIELDS:
+        if name in out and json.dumps(out[name], sort_keys=True) != json.dumps(target[name], sort_keys=True):
+            out[name] = target[name]
+            changed = True
+    return out if changed else None

@@ -49,6 +49,9 @@ class ChangeKind:
     MOVE = "move"
     RESOLVE = "resolve"
     MERGE = "merge"
+    #: The personal fields of a long-inactive worker removed (UU 27/2022): every site that holds the
+    #: record also erases the earlier values of those fields from its sync history.
+    ANONYMISE = "anonymise"
 
 
 # -- hybrid logical clock -------------------------------------------------------------------------

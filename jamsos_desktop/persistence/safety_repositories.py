@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, event, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from jamsos_desktop.domain.safety import (
+    ANONYMOUS_PREFIX,
     GENESIS_HASH,
     AuditEntry,
     AuditQuery,
     Role,
     User,
+    anonymous_name,
     entry_hash,
     values_digest,
 )
 from jamsos_desktop.persistence.concurrency import copy_tuples
 from jamsos_desktop.persistence.models import HeirRow, WorkerRow
 from jamsos_desktop.persistence.safety_models import AuditRow, UserRow
+
+if TYPE_CHECKING:
+    from jamsos_desktop.persistence.sync_privacy import ScrubCounts, SyncPrivacy
 
 #: PostgreSQL advisory lock serialising the end of transactions that extend the audit chain ("AUDIT").
 AUDIT_CHAIN_LOCK_KEY = 0x4155444954
@@ -47,6 +53,8 @@ class AuditRepository:
         self.session = session
         self._pending: list[dict[str, object]] = []
         self._listening = False
+        #: (entity, entity_id) whose values this transaction erased: entries about them chain without.
+        self._erased: set[tuple[str, str]] = set()
 
     def tail(self) -> tuple[int, str]:
         """(last sequence number, its hash), or (0, genesis) for an empty trail (committed entries)."""
@@ -85,9 +93,11 @@ class AuditRepository:
 
     def _drop_pending(self, _session: Session) -> None:
         self._pending.clear()
+        self._erased.clear()
 
     def _chain_pending(self, _session: Session) -> None:
         if not self._pending:
+            self._erased.clear()
             return
         connection = self.session.connection()
         if connection.dialect.name == "postgresql":
@@ -104,16 +114,20 @@ class AuditRepository:
             digest_hash = entry_hash(
                 prev, seq=seq, at=at, actor=actor, action=action, entity=entity, entity_id=entity_id, digest=digest  # type: ignore[arg-type]
             )
-            rows.append((seq, at, actor, action, entity, entity_id, old, new, digest, prev, digest_hash, False))
+            erased = (entity, entity_id) in self._erased
+            if erased:
+                old = new = None
+            rows.append((seq, at, actor, action, entity, entity_id, old, new, digest, prev, digest_hash, erased))
             prev = digest_hash
         self._pending.clear()
+        self._erased.clear()
         if connection.dialect.name == "postgresql" and len(rows) > 50:
             copy_tuples(self.session, "audit_entry", _AUDIT_COLUMNS, rows)
             return
         if connection.dialect.name == "sqlite" and len(rows) > 50:
             # Thousands of entries (an import): one driver-level executemany, several times faster than
             # the ORM's insert of dicts; the flag is stored as the ORM would (0/1).
-            connection.exec_driver_sql(_AUDIT_INSERT, [(*row[:-1], 0) for row in rows])
+            connection.exec_driver_sql(_AUDIT_INSERT, [(*row[:-1], int(bool(row[-1]))) for row in rows])
             return
         connection.execute(insert(AuditRow), [dict(zip(_AUDIT_COLUMNS, row, strict=True)) for row in rows])
 
@@ -183,8 +197,14 @@ class AuditRepository:
         return list(self.session.scalars(select(AuditRow.entity).distinct().order_by(AuditRow.entity)))
 
     def erase_values(self, entity: str, entity_ids: Sequence[str]) -> int:
-        """Remove the values (not the entries) about these records: the chain keeps their digests."""
+        """Remove the values (not the entries) about these records: the chain keeps their digests.
+        Entries recorded in this transaction and not chained yet are chained with the digest of their
+        values, then stored without them — also those recorded later in this transaction (an import
+        that brings an anonymisation records the values it replaced after it has learnt they must go)."""
         total = 0
+        keys = {(entity[:32], str(i)[:64]) for i in entity_ids}
+        self._erased |= keys
+        total += sum(1 for p in self._pending if (p["entity"], p["entity_id"]) in keys)
         for start in range(0, len(entity_ids), 500):
             chunk = list(entity_ids[start : start + 500])
             result = self.session.execute(
@@ -289,10 +309,20 @@ def _user(row: UserRow) -> User:
 
 class PrivacyRepository:
     """Anonymisation of long-inactive workers (UU 27/2022 retention): names, NIK and heirs go; the
-    worker row, its enrolments and payments stay, so counts and money still add up."""
+    worker row, its enrolments and payments stay, so counts and money still add up. The copies sync
+    keeps are rewritten by :mod:`jamsos_desktop.persistence.sync_privacy` (methods below)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._sync_privacy: SyncPrivacy | None = None
+
+    @property
+    def sync(self) -> SyncPrivacy:
+        if self._sync_privacy is None:
+            from jamsos_desktop.persistence.sync_privacy import SyncPrivacy
+
+            self._sync_privacy = SyncPrivacy(self.session)
+        return self._sync_privacy
 
     def due(self, cutoff: date, statuses: Sequence[str]) -> list[int]:
         stmt = (
@@ -301,11 +331,18 @@ class PrivacyRepository:
                 WorkerRow.status.in_(list(statuses)),
                 WorkerRow.end_date.is_not(None),
                 WorkerRow.end_date < cutoff,
-                WorkerRow.name_key.not_like("anonim %"),
+                WorkerRow.name_key.not_like(ANONYMOUS_PREFIX.lower() + "%"),
             )
             .order_by(WorkerRow.id)
         )
         return list(self.session.scalars(stmt))
+
+    def uids(self, worker_ids: Sequence[int]) -> list[str]:
+        out: list[str] = []
+        for start in range(0, len(worker_ids), 500):
+            chunk = list(worker_ids[start : start + 500])
+            out.extend(self.session.scalars(select(WorkerRow.uid).where(WorkerRow.id.in_(chunk))))
+        return out
 
     def anonymise(self, worker_ids: Sequence[int], *, user: str, now: datetime) -> int:
         done = 0
@@ -316,7 +353,7 @@ class PrivacyRepository:
                 row = self.session.get(WorkerRow, worker_id)
                 if row is None:
                     continue
-                label = f"Anonim {worker_id}"
+                label = anonymous_name(worker_id)
                 row.name, row.name_key = label, label.lower()
                 row.nik, row.no_nik, row.kk, row.kpj = None, True, "", None
                 row.birth_place, row.address, row.rt, row.rw, row.phone, row.notes = "", "", "", "", "", ""
@@ -324,4 +361,23 @@ class PrivacyRepository:
                 row.updated_at, row.updated_by = now, user
                 done += 1
             self.session.flush()
+        # The heir's contact in the workers' events (deaths, accidents) goes with the heirs.
+        self.sync.clear_events(worker_ids, user=user, now=now)
         return done
+
+    def event_ids(self, worker_ids: Sequence[int]) -> list[int]:
+        """Ids of the events (deaths, accidents) of these workers."""
+        return self.sync.event_ids(worker_ids)
+
+    # -- the copies sync keeps (persistence.sync_privacy) -------------------------------------------------
+    def newest_edits(self, uids: Sequence[str]) -> dict[str, str]:
+        return self.sync.newest_edits(uids)
+
+    def mark_anonymisations(self, uids: Sequence[str], before: dict[str, str]) -> dict[str, str]:
+        return self.sync.mark_anonymisations(uids, before)
+
+    def anonymised(self, uids: Iterable[str]) -> dict[str, str]:
+        return self.sync.anonymised(uids)
+
+    def scrub_sync(self, anonymised: dict[str, str], *, user: str, now: datetime) -> ScrubCounts:
+        return self.sync.scrub(anonymised, user=user, now=now)

@@ -4,9 +4,16 @@ retention period.
 * :meth:`PrivacyService.export_person` gathers the worker record with heirs and consent, enrolments,
   self-payments, events (claims), card prints and the audit entries about the worker, as JSON.
 * :meth:`PrivacyService.anonymise` removes names, NIK, KK, KPJ, addresses, phones and heirs of workers
-  whose membership ended more than ``retention_years`` ago; the rows, enrolments and payments stay, so
-  counts and money still add up. Their values in the audit trail are erased too; the chain survives
-  because it covers a digest of the values, not the values.
+  whose membership ended more than ``retention_years`` ago (and the heir's contact in their death or
+  accident events); the rows, enrolments and payments stay, so counts and money still add up. Their
+  values in the audit trail are erased too (entries keyed by the worker's id or its sync uid, and those
+  of its events); the chain survives because it covers a digest of the values, not the values.
+* Sync (issue 6): the anonymisation is captured at once as an edit of kind ``anonymise`` that travels
+  to the office and the stations like any change; wherever it is stored — here, or by an import
+  (:func:`forget_anonymised`, called by ``SyncService`` at the end of every import) — the copies of the
+  old values in sync's history are replaced (:mod:`jamsos_desktop.persistence.sync_privacy`): older
+  edits keep their clocks with anonymised values, so the merge decides as before and no old value is
+  sent again.
 Both need the ``export_personal_data`` permission (verifier or administrator) and are audited.
 """
 
@@ -14,7 +21,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -31,7 +38,11 @@ from jamsos_desktop.domain.safety import (
 from jamsos_desktop.domain.worker_types import END_STATUSES
 from jamsos_desktop.services.access import require
 from jamsos_desktop.services.audit import record
-from jamsos_desktop.services.ports import Clock, UnitOfWorkFactory
+from jamsos_desktop.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
+
+#: Captures, inside the caller's transaction, the local changes of these workers as sync edits
+#: (``SyncService.capture_workers``); None where sync is not wired (tests of the registry alone).
+CaptureWorkers = Callable[[UnitOfWork, Sequence[str]], object]
 
 
 @dataclass(frozen=True)
@@ -52,11 +63,13 @@ class PrivacyService:
         user: Callable[[], str],
         clock: Clock = datetime.now,
         setting: Callable[[str], str] = lambda _k: "",
+        capture: CaptureWorkers | None = None,
     ) -> None:
         self._uow = uow
         self._user = user
         self._clock = clock
         self._setting = setting
+        self._capture = capture
 
     def retention_years(self) -> int:
         try:
@@ -129,11 +142,22 @@ class PrivacyService:
             due = uow.privacy.due(cutoff, [s.value for s in END_STATUSES])
             if dry_run or not due:
                 return AnonymisationResult(cutoff, years, len(due), 0, 0, dry_run)
-            done = uow.privacy.anonymise(due, user=self._user(), now=now)
-            erased = uow.audit.erase_values("worker", [str(i) for i in due])
+            user = self._user()
+            done = uow.privacy.anonymise(due, user=user, now=now)
+            uids = uow.privacy.uids(due)
+            anonymised: dict[str, str] = {}
+            if self._capture is not None:
+                # The anonymisation travels like any change (its own edit, kind "anonymise"), captured
+                # before sync's history of these records is rewritten.
+                before = uow.privacy.newest_edits(uids)
+                self._capture(uow, uids)
+                anonymised = uow.privacy.mark_anonymisations(uids, before)
+            scrubbed = uow.privacy.scrub_sync(anonymised, user=user, now=now)
+            erased = uow.audit.erase_values("worker", [str(i) for i in due] + uids)
+            erased += uow.audit.erase_values("worker_event", [str(i) for i in uow.privacy.event_ids(due)])
             record(
                 uow,
-                self._user(),
+                user,
                 "anonymise",
                 "worker",
                 "*",
@@ -144,8 +168,25 @@ class PrivacyService:
                     "retention_years": years,
                     "first_id": due[0],
                     "last_id": due[-1],
+                    "sync_edits_rewritten": scrubbed.edits,
+                    "sync_conflicts_dropped": scrubbed.conflicts,
                 },
                 at=now,
             )
             uow.commit()
         return AnonymisationResult(cutoff, years, len(due), done, erased, dry_run)
+
+
+def forget_anonymised(uow: UnitOfWork, uids: Iterable[str], *, user: str, now: datetime) -> int:
+    """After a sync import touched ``uids``: those anonymised here (by this package or before) lose the
+    personal values the import stored or kept — older edits, outcomes, conflicts, refusals, event
+    versions, and the values of their audit entries (those of this import too). Returns how many
+    records were anonymised; most imports find none with one index seek."""
+    anonymised = uow.privacy.anonymised(uids)
+    if not anonymised:
+        return 0
+    scrubbed = uow.privacy.scrub_sync(anonymised, user=user, now=now)
+    uow.audit.erase_values("worker", [str(i) for i in scrubbed.worker_ids] + sorted(anonymised))
+    if scrubbed.event_ids:
+        uow.audit.erase_values("worker_event", [str(i) for i in scrubbed.event_ids])
+    return len(anonymised)

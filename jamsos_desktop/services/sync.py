@@ -104,6 +104,7 @@ from jamsos_desktop.services.access import require
 from jamsos_desktop.services.audit import record, record_many
 from jamsos_desktop.services.batch import collector_paused
 from jamsos_desktop.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from jamsos_desktop.services.privacy import forget_anonymised
 from jamsos_desktop.services.sync_records import SHARED_KINDS, ApplyCounts, RecordSync
 
 if TYPE_CHECKING:
@@ -377,6 +378,11 @@ class SyncService:
             count = self._capture(uow)
             uow.commit()
         return count
+
+    def capture_workers(self, uow: UnitOfWork, uids: Iterable[str]) -> int:
+        """Capture, in the caller's transaction, the local changes of these workers and their records
+        (the privacy service's anonymisation, before it rewrites their sync history)."""
+        return self._capture(uow, uids)
 
     def _capture(self, uow: UnitOfWork, only: Iterable[str] | None = None) -> int:
         """Workers' edits (see :meth:`_capture_workers`), then programmes, the calendar, enrolments,
@@ -881,6 +887,9 @@ class SyncService:
             station_cards.remember_keys(uow, sender, station_cards.read_keys(manifest.get("card_keys")))
             uow.sync.update_station(sender.id, last_seq_in=max(sender.last_seq_in, seq), last_package_at=now)
             touched = {e.uid for e in edits}
+            # Records anonymised here or by this package: their old personal values leave the history
+            # (and the values of their audit entries, those this import records below too).
+            forget_anonymised(uow, touched, user=self._user(), now=now)
             conflicts = len(uow.sync.conflict_keys(touched))
             uow.sync.add_package(
                 PackageRecord(package_id, digest, "in", sender.id, own.id, seq, now, len(touched),
