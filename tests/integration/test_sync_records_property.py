@@ -1,9 +1,13 @@
 """Stateful property test of sync with records (issue 6): two stations register workers, enrol them, record
-self-payments and reverse some, export packages at random moments; the office acknowledges at random
-moments; packages reach two copies of the office in random order, with duplicates, losses (never
-delivered) and re-sends. In the end, once every package written has reached both copies (in opposite
-orders), the two offices hold the same workers, enrolments and payments, and nothing a station recorded is
-missing there (set union: no payment or reversal lost, none doubled).
+self-payments and reverse some, report work accidents and follow their claims, organise handover events
+and edit any handover they hold, export packages at random moments; the office follows claims up,
+organises and edits its own handovers, and acknowledges at random moments; packages reach two copies of
+the office in random order, with duplicates, losses (never delivered) and re-sends. In the end, once every
+package written has reached both copies (in opposite orders), the two offices hold the same workers,
+enrolments and payments, the same events and station handovers (the office's own versions reach only the
+first copy), and nothing a station recorded is missing there (set union: no payment or reversal lost, none
+doubled); after a last acknowledgement every station shows the office's winning version of each event of
+its workers and of every handover (an office version beats a station's edit).
 
 SQLite files only: the office's copy is a copy of its data directory (same identity and keys)."""
 
@@ -21,8 +25,17 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from jamsos_desktop.app import AppContext, open_context
+from jamsos_desktop.domain.cards import HandoverEventData
 from jamsos_desktop.domain.errors import JamsosError
-from jamsos_desktop.domain.programme import Funder, FunderKind, Month, ProgrammeData
+from jamsos_desktop.domain.programme import (
+    ClaimStatus,
+    EventKind,
+    Funder,
+    FunderKind,
+    Month,
+    ProgrammeData,
+    WorkerEvent,
+)
 from jamsos_desktop.domain.worker import WorkerData
 from jamsos_desktop.domain.worker_types import Sex
 
@@ -99,7 +112,17 @@ def dump(path: Path) -> dict[str, Any]:
             "FROM self_payment s JOIN worker w ON w.id = s.worker_id "
             "LEFT JOIN self_payment o ON o.id = s.reversal_of"
         )
-    return {"workers": workers, "enrolments": enrolments, "payments": payments}
+        events = rows(
+            "SELECT w.uid, e.kind, e.event_date, e.claim_status, e.notes, e.heir_name "
+            "FROM worker_event e JOIN worker w ON w.id = e.worker_id"
+        )
+        handovers = rows("SELECT name, place, event_date FROM handover_event")
+        recipients = rows(
+            "SELECT h.name, r.position, w.uid FROM handover_recipient r "
+            "JOIN handover_event h ON h.id = r.event_id JOIN worker w ON w.id = r.worker_id"
+        )
+    return {"workers": workers, "enrolments": enrolments, "payments": payments, "events": events,
+            "handovers": handovers, "recipients": recipients}  # fmt: skip
 
 
 class SyncWithRecords(RuleBasedStateMachine):
@@ -119,6 +142,8 @@ class SyncWithRecords(RuleBasedStateMachine):
         self.workers: dict[str, list[int]] = {"s1": [], "s2": []}
         self.enrolled: dict[str, list[int]] = {"s1": [], "s2": []}
         self.payments: dict[str, list[int]] = {"s1": [], "s2": []}
+        self.office_touched: set[tuple[str, str, str]] = set()  # events the office made a version of
+        self.office_places: dict[str, str] = {}  # the office's handovers: name -> the place it set
         self.counter = 0
         for station in ("s1", "s2"):  # one enrolled worker each to start with
             self.register(station, True)
@@ -187,6 +212,79 @@ class SyncWithRecords(RuleBasedStateMachine):
         finally:
             ctx.close()
 
+    @precondition(lambda self: any(self.workers.values()))
+    @rule(station=st.sampled_from(["s1", "s2"]), data=st.data())
+    def accident(self, station: str, data: st.DataObject) -> None:
+        """A village clerk reports a work accident of one of the station's workers."""
+        if not self.workers[station]:
+            return
+        wid = data.draw(st.sampled_from(self.workers[station]))
+        self.counter += 1
+        ctx = self._ctx(station)
+        try:
+            ctx.programmes.record_event(WorkerEvent(
+                worker_id=wid, kind=EventKind.ACCIDENT, event_date=date(2026, 11, 1 + self.counter % 20),
+                programme_id=1, heir_name=f"Ahli Waris {self.counter}",
+            ))  # fmt: skip
+        finally:
+            ctx.close()
+
+    @rule(site=st.sampled_from(["s1", "s2", "office"]), status=st.sampled_from(list(ClaimStatus)), data=st.data())
+    def claim(self, site: str, status: ClaimStatus, data: st.DataObject) -> None:
+        """The claim of an event this site holds is followed up (at a station or at the office)."""
+        ctx = self._ctx(site)
+        try:
+            events = sorted(ctx.programmes.events(), key=lambda e: e.id)
+            if not events:
+                return
+            event = data.draw(st.sampled_from(events))
+            self.counter += 1
+            ctx.programmes.set_claim_status(event.id, status, notes=f"{site} {self.counter}")
+            if site == "office":
+                with raw_db(self.sites["office"]) as db:
+                    (uid,) = db.execute(f"SELECT uid FROM worker WHERE id = {event.worker_id}").fetchone()
+                self.office_touched.add((uid, event.kind.value, event.event_date.isoformat()))
+        finally:
+            ctx.close()
+
+    @rule(site=st.sampled_from(["s1", "s2", "office"]), data=st.data())
+    def organise(self, site: str, data: st.DataObject) -> None:
+        """A handover event with some of the workers this site holds as recipients, in a drawn order."""
+        self.counter += 1
+        name = f"Acara kantor {self.counter}" if site == "office" else f"Acara {site} {self.counter}"
+        ctx = self._ctx(site)
+        try:
+            hid = ctx.cards.create_event(HandoverEventData(name, date(2026, 12, 1), f"Tempat {self.counter}"))
+            with raw_db(self.sites[site]) as db:
+                ids = sorted(r[0] for r in db.execute("SELECT id FROM worker"))
+            if ids:
+                chosen = data.draw(st.lists(st.sampled_from(ids), max_size=3, unique=True))
+                ctx.cards.add_recipients(hid, chosen)
+        finally:
+            ctx.close()
+        if site == "office":
+            self.office_places[name] = f"Tempat {self.counter}"
+
+    @rule(site=st.sampled_from(["s1", "s2", "office"]), data=st.data())
+    def move_handover(self, site: str, data: st.DataObject) -> None:
+        """A handover this site holds gets another place (the office edits only its own)."""
+        ctx = self._ctx(site)
+        try:
+            events = sorted(ctx.cards.events(), key=lambda e: e.id)
+            if site == "office":
+                events = [e for e in events if e.name in self.office_places]
+            if not events:
+                return
+            event = data.draw(st.sampled_from(events))
+            self.counter += 1
+            place = f"Tempat {site} {self.counter}"
+            ctx.cards.update_event(event.id, HandoverEventData(event.name, event.event_date, place, event.officials,
+                                                               event.programme_id))  # fmt: skip
+        finally:
+            ctx.close()
+        if site == "office":
+            self.office_places[event.name] = place
+
     @rule(station=st.sampled_from(["s1", "s2"]))
     def export(self, station: str) -> None:
         out = self.root / f"{station}-{len(self.packages)}.jamsync"
@@ -242,13 +340,36 @@ class SyncWithRecords(RuleBasedStateMachine):
             finally:
                 ctx.close()
         a, b = dump(self.sites["office"]), dump(self.sites["office_b"])
-        assert a == b
+        for key in ("workers", "enrolments", "payments"):
+            assert a[key] == b[key], key
+        # Events: the same ones everywhere (none lost, none doubled); their values agree where the office
+        # made no version (the office's own versions reach only the first copy).
+        assert [e[:3] for e in a["events"]] == [e[:3] for e in b["events"]]
+        assert [e for e in a["events"] if e[:3] not in self.office_touched] == [
+            e for e in b["events"] if e[:3] not in self.office_touched
+        ]
+        # Handovers: the stations' ones in both copies alike (the second copy may hold an office's one as a
+        # station edited it); the office's where the office put them.
+        for key in ("handovers", "recipients"):
+            assert [h for h in a[key] if h[0] not in self.office_places] == [
+                h for h in b[key] if h[0] not in self.office_places
+            ], key
+        assert {h[0]: h[1] for h in a["handovers"] if h[0] in self.office_places} == self.office_places
         for station in ("s1", "s2"):
             here = dump(self.sites[station])
             for key in ("workers", "enrolments", "payments"):
                 assert set(here[key]) <= set(a[key]), (station, key)
         with raw_db(self.sites["office"]) as db:
             assert db.execute("SELECT count(*) FROM sync_fact WHERE state <> 'applied'").fetchone()[0] == 0
+        # A last acknowledgement: every station shows the winning version of its workers' events and of
+        # every handover (with the recipients it holds).
+        for station in ("s1", "s2"):
+            self.acknowledge(station)
+            here = dump(self.sites[station])
+            uids = {w[0] for w in here["workers"]}
+            assert here["events"] == [e for e in a["events"] if e[0] in uids], station
+            assert here["handovers"] == a["handovers"], station
+            assert here["recipients"] == [r for r in a["recipients"] if r[2] in uids], station
 
 
 TEMPLATE: list[Path] = []
@@ -266,7 +387,7 @@ def test_offices_converge_on_workers_enrolments_and_payments(template: Path, tmp
             self.root.mkdir()
 
     Machine.TestCase.settings = settings(
-        max_examples=6, stateful_step_count=18, deadline=None,
+        max_examples=8, stateful_step_count=30, deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )  # fmt: skip
     Machine.TestCase().runTest()
