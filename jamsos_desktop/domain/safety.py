@@ -372,7 +372,7 @@ def anonymous_record(values: Mapping[str, Any], target: Mapping[str, Any]) -> di
     changed = False
     out = dict(values)
     for name in PERSONAL_FIELDS:
-        if name in out and json.dumps(out[name], sort_keys=True) != json.dumps(target[name], sort_keys=True):
+        if name in out and (type(out[name]) is not type(target[name]) or out[name] != target[name]):
             out[name] = target[name]
             changed = True
     return out if changed else None

@@ -124,8 +124,11 @@ class SyncPrivacy:
         if not wanted:
             return {}
         self.session.flush()
-        key = ANONYMOUS_PREFIX.lower() + "%"
-        names = select(WorkerRow.uid).where(WorkerRow.name_key.like(key))
+        prefix = ANONYMOUS_PREFIX.lower().strip()  # "anonim": a range of the name index, then the pattern
+        after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        names = select(WorkerRow.uid).where(
+            WorkerRow.name_key >= prefix, WorkerRow.name_key < after, WorkerRow.name_key.like(ANONYMOUS_PREFIX.lower() + "%")
+        )
         candidates = wanted & set(self.session.scalars(names))
         if not candidates:
             return {}
@@ -154,10 +157,15 @@ class SyncPrivacy:
             for uid, hlc, data in self.session.execute(stmt):
                 history.setdefault(uid, []).append((hlc, data))
         sync = self._sync()
-        outcomes = sync.outcomes(anonymised)
+        own_values = {
+            uid: next((_loads(d) for h, d in history.get(uid, ()) if h == hlc), {}) for uid, hlc in anonymised.items()
+        }
+        # The anonymisation's own edit names the record and its birth year (a field it did not set was
+        # anonymous already: the outcome has it).
+        incomplete = [u for u, values in own_values.items() if not ("name" in values and "birth_date" in values)]
+        outcomes = sync.outcomes(incomplete) if incomplete else {}
         targets: dict[str, dict[str, Any]] = {}
-        for uid, hlc in anonymised.items():
-            own: dict[str, Any] = next((_loads(d) for h, d in history.get(uid, ()) if h == hlc), {})
+        for uid, own in own_values.items():
             shown = outcomes[uid].values if uid in outcomes else {}
             name = own.get("name") or shown.get("name")
             if not isinstance(name, str) or not name:
