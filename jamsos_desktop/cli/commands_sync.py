@@ -131,8 +131,8 @@ def cmd_sync_import(args: argparse.Namespace, session: Session) -> Result:
     ]
     if result.kinds or result.pending or result.held:
         written = ", ".join(f"{kind} {n}" for kind, n in sorted(result.written.items())) or "-"
-        lines.append(f"  program/kepesertaan/pembayaran/kartu: ditulis {written}; menunggu {result.pending}, "
-                     f"ditahan {result.held}")  # fmt: skip
+        lines.append(f"  program, kepesertaan, pembayaran, kartu, peristiwa, penyerahan: ditulis {written}; "
+                     f"menunggu {result.pending}, ditahan {result.held}")  # fmt: skip
     lines.extend(r.message(session.lang) for r in result.refused)
     code = 1 if (result.conflicts or result.rejected or result.refused) else 0
     return Result(data, lines, exit_code=code)
