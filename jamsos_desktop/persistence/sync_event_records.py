@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Select, delete, select, update
+from sqlalchemy import Select, Table, delete, select, update
 
 from jamsos_desktop.persistence.card_models import HandoverEventRow, HandoverRecipientRow
 from jamsos_desktop.persistence.concurrency import reserve_ids
@@ -27,6 +27,10 @@ EVENT_FIELDS = ("kind", "event_date", "claim_status", "heir_name", "heir_relatio
                 "created_at", "created_by", "updated_at", "updated_by")  # fmt: skip
 #: The values of a handover event as they travel (besides the programme and the recipients).
 HANDOVER_FIELDS = ("name", "event_date", "place", "officials", "created_at", "created_by")
+
+
+def _table(model: Any) -> Table:
+    return cast(Table, model.__table__)
 
 
 def _iso(value: Any) -> Any:
@@ -69,7 +73,7 @@ class SyncEventRecords:
         self, ids: Iterable[int] | None = None
     ) -> dict[int, tuple[str, int | None, dict[str, Any]]]:
         """event id -> (worker uid, programme id, the travelling values without the programme)."""
-        e, w = WorkerEventRow.__table__, WorkerRow.__table__
+        e, w = _table(WorkerEventRow), _table(WorkerRow)
         stmt = select(e.c.id, w.c.uid, e.c.programme_id, *(e.c[k] for k in EVENT_FIELDS)).join(
             w, w.c.id == e.c.worker_id
         )
@@ -82,7 +86,7 @@ class SyncEventRecords:
     def write_worker_event(self, local_id: int | None, worker_id: int, programme_id: int | None,
                            data: dict[str, Any]) -> int:  # fmt: skip
         """Insert (``local_id`` None) or overwrite one worker event with travelling values."""
-        e = WorkerEventRow.__table__
+        e = _table(WorkerEventRow)
         values = {"worker_id": worker_id, "programme_id": programme_id, **_stored(data, EVENT_FIELDS)}
         if local_id is None:
             local_id = reserve_ids(self.session, e, 1)[0]
@@ -97,7 +101,7 @@ class SyncEventRecords:
     ) -> dict[int, tuple[int | None, dict[str, Any], list[str]]]:
         """event id -> (programme id, the travelling values without programme and recipients, the
         recipients' uids in the order they are called)."""
-        h, r, w = HandoverEventRow.__table__, HandoverRecipientRow.__table__, WorkerRow.__table__
+        h, r, w = _table(HandoverEventRow), _table(HandoverRecipientRow), _table(WorkerRow)
         stmt = select(h.c.id, h.c.programme_id, *(h.c[k] for k in HANDOVER_FIELDS))
         out: dict[int, tuple[int | None, dict[str, Any], list[str]]] = {}
         for row in self._rows(stmt, h.c.id, ids):
@@ -120,7 +124,7 @@ class SyncEventRecords:
     def write_handover(self, local_id: int | None, programme_id: int | None, data: dict[str, Any],
                        worker_ids: Sequence[int]) -> int:  # fmt: skip
         """Insert or overwrite one handover event and replace its recipients (in this order)."""
-        h, r = HandoverEventRow.__table__, HandoverRecipientRow.__table__
+        h, r = _table(HandoverEventRow), _table(HandoverRecipientRow)
         values = {"programme_id": programme_id, **_stored(data, HANDOVER_FIELDS)}
         if local_id is None:
             local_id = reserve_ids(self.session, h, 1)[0]
