@@ -123,7 +123,7 @@ class Fact:
     origin: str
     worker: str | None
     data: Mapping[str, Any]
-    office: bool = False  # recorded at the office (the authority for programmes)
+    office: bool = False  # recorded at the office (the authority for programmes, the calendar, handovers)
 
     def text(self) -> str:
         """The canonical JSON of the data (what is stored and what the digest is taken of)."""
