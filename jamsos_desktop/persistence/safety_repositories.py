@@ -373,6 +373,7 @@ class PrivacyRepository:
         self.session.expire_all()  # rows held by the session are stale now
         # The heir's contact in the workers' events (deaths, accidents) goes with the heirs.
         self.sync.clear_events(worker_ids, user=user, now=now)
+        self.sync.compact_search_index()
         return done
 
     def event_ids(self, worker_ids: Sequence[int]) -> list[int]:

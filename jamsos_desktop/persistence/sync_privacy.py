@@ -143,6 +143,18 @@ class SyncPrivacy:
             out.update((u, h) for u, h in self.session.execute(stmt))
         return out
 
+    def compact_search_index(self) -> None:
+        """SQLite: merge the segments of the name search index (FTS5, ``persistence.search_index``); until
+        a merge it keeps the trigrams of replaced names beside their delete markers. Milliseconds for
+        tens of thousands of workers. (PostgreSQL's trigram index forgets dead rows at vacuum.)"""
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite":
+            return
+        from jamsos_desktop.persistence.search_index import TABLE
+
+        if connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).first() is not None:
+            connection.exec_driver_sql(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+
     # -- the rewrite ------------------------------------------------------------------------------------
     def scrub(self, anonymised: dict[str, str], *, user: str, now: datetime) -> ScrubCounts:
         """Replace the personal values that sync keeps of the records ``anonymised`` (uid -> clock of
@@ -204,6 +216,8 @@ class SyncPrivacy:
         worker_ids = self._worker_ids(anonymised)
         event_ids, events = self.clear_events(list(worker_ids.values()), user=user, now=now)
         versions = self._scrub_event_versions(anonymised)
+        if rewritten:  # an anonymisation new here: the row's old name left the search index just now
+            self.compact_search_index()
         return ScrubCounts(
             edits=len(rewritten), outcomes=len(changed), conflicts=conflicts, refusals=refusals,
             event_versions=versions, events=events, worker_ids=tuple(sorted(worker_ids.values())),
