@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Table, bindparam, delete, event, func, insert, select, text, update
+from sqlalchemy import event, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from jamsos_desktop.domain.safety import (
@@ -16,12 +16,11 @@ from jamsos_desktop.domain.safety import (
     AuditQuery,
     Role,
     User,
-    anonymous_name,
     entry_hash,
     values_digest,
 )
 from jamsos_desktop.persistence.concurrency import copy_tuples
-from jamsos_desktop.persistence.models import HeirRow, WorkerRow
+from jamsos_desktop.persistence.models import WorkerRow
 from jamsos_desktop.persistence.safety_models import AuditRow, UserRow
 
 if TYPE_CHECKING:
@@ -346,31 +345,9 @@ class PrivacyRepository:
 
     def anonymise(self, worker_ids: Sequence[int], *, user: str, now: datetime) -> int:
         """One UPDATE statement (executemany) per batch of 500 workers: thousands at once."""
-        done = 0
-        table = cast(Table, WorkerRow.__table__)
-        statement = (
-            update(table)
-            .where(table.c.id == bindparam("wid"))
-            .values(
-                name=bindparam("label"), name_key=bindparam("key"), nik=None, no_nik=True, kk="", kpj=None,
-                birth_place="", address="", rt="", rw="", phone="", notes="",
-                birth_date=bindparam("born"),  # the year stays, for age statistics
-                updated_at=now, updated_by=user[:64], version=table.c.version + 1,
-            )  # fmt: skip
-        )
-        self.session.flush()
-        for start in range(0, len(worker_ids), 500):
-            chunk = list(worker_ids[start : start + 500])
-            self.session.execute(delete(HeirRow).where(HeirRow.worker_id.in_(chunk)))
-            rows = [
-                {"wid": worker_id, "label": anonymous_name(worker_id), "key": anonymous_name(worker_id).lower(),
-                 "born": date(born.year, 1, 1)}
-                for worker_id, born in self.session.execute(select(table.c.id, table.c.birth_date).where(table.c.id.in_(chunk)))
-            ]  # fmt: skip
-            if rows:
-                self.session.execute(statement, rows, execution_options={"synchronize_session": False})
-            done += len(rows)
-        self.session.expire_all()  # rows held by the session are stale now
+        from jamsos_desktop.persistence.sync_privacy import anonymise_rows
+
+        done = anonymise_rows(self.session, worker_ids, user=user, now=now)
         # The heir's contact in the workers' events (deaths, accidents) goes with the heirs.
         self.sync.clear_events(worker_ids, user=user, now=now)
         self.sync.compact_search_index()
@@ -390,5 +367,7 @@ class PrivacyRepository:
     def anonymised(self, uids: Iterable[str]) -> dict[str, str]:
         return self.sync.anonymised(uids)
 
-    def scrub_sync(self, anonymised: dict[str, str], *, user: str, now: datetime) -> ScrubCounts:
-        return self.sync.scrub(anonymised, user=user, now=now)
+    def scrub_sync(
+        self, anonymised: dict[str, str], *, user: str, now: datetime, local: Iterable[str] = ()
+    ) -> ScrubCounts:
+        return self.sync.scrub(anonymised, user=user, now=now, local=local)

@@ -19,7 +19,14 @@ anonymised record) rewrites that history here:
 * conflicts of personal fields whose losing value is older than the anonymisation are dropped (both
   sides are the same value now: nothing left to review); refused edits older than it are forgotten;
 * worker events of the worker: heir's name, phone and notes emptied in the rows and in every stored
-  version.
+  version;
+* duplicates merged into the record (tombstones: the same person, never sent again) are anonymised with
+  it at every site that knows the merge, their whole history rewritten;
+* SQLite: the name search index (FTS5) is merged, so the trigrams of the old names are gone too.
+
+Not rewritten here: unique-value conflicts of *another* record that claims the NIK this one held (the
+value is that record's own), the names in ``sync_merge`` audit entries keyed by the other record, package
+files already written, backups, and free pages of the database file until SQLite reuses them.
 
 Every statement works on batches of records (IN lists of ``_BATCH``), plain SQLAlchemy Core: the same on
 SQLite and PostgreSQL.
@@ -30,7 +37,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, and_, bindparam, delete, func, or_, select, update
@@ -40,13 +47,20 @@ from jamsos_desktop.domain.safety import (
     ANONYMOUS_PREFIX,
     PERSONAL_EVENT_FIELDS,
     PERSONAL_FIELDS,
+    anonymous_name,
     anonymous_record,
     anonymous_values,
 )
 from jamsos_desktop.domain.sync import ChangeKind, value_text
-from jamsos_desktop.persistence.models import WorkerRow
+from jamsos_desktop.persistence.models import HeirRow, WorkerRow
 from jamsos_desktop.persistence.programme_models import WorkerEventRow
-from jamsos_desktop.persistence.sync_models import SyncConflictRow, SyncEditRow, SyncFactRow, SyncRefusalRow
+from jamsos_desktop.persistence.sync_models import (
+    SyncConflictRow,
+    SyncEditRow,
+    SyncFactRow,
+    SyncMergeRow,
+    SyncRefusalRow,
+)
 
 _BATCH = 500
 _loads = json.JSONDecoder().decode
@@ -55,6 +69,39 @@ _dump_edit = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _dump_fact = _dump_edit
 _PERSONAL = frozenset(PERSONAL_FIELDS)
 _WORKER_EVENT = "worker_event"  # the kind of worker events in ``sync_fact`` (domain.sync_records)
+
+
+#: A clock after every clock: the whole history of a record is older.
+WHOLE_HISTORY = "9999999999999.999999.~"
+
+
+def anonymise_rows(session: Session, worker_ids: Sequence[int], *, user: str, now: datetime) -> int:
+    """Names, NIK, KK, KPJ, birth place, address, RT/RW, phone, notes and heirs of these worker rows
+    replaced (the birth year stays, for age statistics): one executemany UPDATE per batch of 500."""
+    table = _table(WorkerRow)
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("wid"))
+        .values(
+            name=bindparam("label"), name_key=bindparam("key"), nik=None, no_nik=True, kk="", kpj=None,
+            birth_place="", address="", rt="", rw="", phone="", notes="", birth_date=bindparam("born"),
+            updated_at=now, updated_by=user[:64], version=table.c.version + 1,
+        )  # fmt: skip
+    )
+    session.flush()
+    done = 0
+    for chunk in _chunks(worker_ids):
+        session.execute(delete(_table(HeirRow)).where(_table(HeirRow).c.worker_id.in_(chunk)))
+        rows = [
+            {"wid": worker_id, "label": anonymous_name(worker_id), "key": anonymous_name(worker_id).lower(),
+             "born": date(born.year, 1, 1)}
+            for worker_id, born in session.execute(select(table.c.id, table.c.birth_date).where(table.c.id.in_(chunk)))
+        ]  # fmt: skip
+        if rows:
+            session.execute(statement, rows, execution_options={"synchronize_session": False})
+        done += len(rows)
+    session.expire_all()  # rows held by the session are stale now
+    return done
 
 
 @dataclass(frozen=True)
@@ -69,6 +116,8 @@ class ScrubCounts:
     events: int = 0
     worker_ids: tuple[int, ...] = ()
     event_ids: tuple[int, ...] = ()
+    uids: tuple[str, ...] = ()  # every record rewritten (with merged duplicates)
+    losers: int = 0  # merged duplicates of anonymised records, anonymised with them
 
 
 def _table(model: Any) -> Table:
@@ -156,12 +205,24 @@ class SyncPrivacy:
             connection.exec_driver_sql(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
 
     # -- the rewrite ------------------------------------------------------------------------------------
-    def scrub(self, anonymised: dict[str, str], *, user: str, now: datetime) -> ScrubCounts:
+    def scrub(
+        self, anonymised: dict[str, str], *, user: str, now: datetime, local: Iterable[str] = ()
+    ) -> ScrubCounts:
         """Replace the personal values that sync keeps of the records ``anonymised`` (uid -> clock of
-        the anonymisation) as the module docstring says."""
+        the anonymisation) as the module docstring says. ``local``: records anonymised here without an
+        edit of their own (a tombstone: merged into another record, it never travels again), whose whole
+        history is rewritten. Tombstones merged into an anonymised record are the same person: their
+        rows are anonymised here too (every site knows the same merges) and their whole history goes."""
+        anonymised = dict(anonymised) | {u: WHOLE_HISTORY for u in local if u not in anonymised}
         if not anonymised:
             return ScrubCounts()
         self.session.flush()
+        losers = {u for u in self._losers_of(anonymised) if u not in anonymised}
+        if losers:
+            rows = self._rows(losers)
+            anonymise_rows(self.session, [i for i, _n, _b in rows.values()], user=user, now=now)
+            anonymised.update((u, WHOLE_HISTORY) for u in losers)
+        rows = self._rows(anonymised)
         edits_table = _table(SyncEditRow)
         history: dict[str, list[tuple[str, str]]] = {}
         for chunk in _chunks(anonymised):
@@ -169,20 +230,16 @@ class SyncPrivacy:
             for uid, hlc, data in self.session.execute(stmt):
                 history.setdefault(uid, []).append((hlc, data))
         sync = self._sync()
-        own_values = {
-            uid: next((_loads(d) for h, d in history.get(uid, ()) if h == hlc), {}) for uid, hlc in anonymised.items()
-        }
-        # The anonymisation's own edit names the record and its birth year (a field it did not set was
-        # anonymous already: the outcome has it).
-        incomplete = [u for u, values in own_values.items() if not ("name" in values and "birth_date" in values)]
-        outcomes = sync.outcomes(incomplete) if incomplete else {}
         targets: dict[str, dict[str, Any]] = {}
-        for uid, own in own_values.items():
-            shown = outcomes[uid].values if uid in outcomes else {}
-            name = own.get("name") or shown.get("name")
+        for uid, limit in anonymised.items():
+            # The values: those of the anonymisation's own edit; a field it did not set was anonymous
+            # already, as the row (anonymised here by now) shows.
+            own: dict[str, Any] = next((_loads(d) for h, d in history.get(uid, ()) if h == limit), {})
+            _id, row_name, row_born = rows.get(uid, (0, "", None))
+            name = own.get("name") or (row_name if row_name.lower().startswith(ANONYMOUS_PREFIX.lower()) else "")
             if not isinstance(name, str) or not name:
-                continue  # the anonymisation's own values are unknown here: nothing to copy
-            targets[uid] = anonymous_values(name, own.get("birth_date") or shown.get("birth_date"))
+                continue  # not anonymous here (yet): nothing to copy
+            targets[uid] = anonymous_values(name, own.get("birth_date") or row_born)
         rewritten = []
         for uid, target in targets.items():
             for hlc, data in history.get(uid, ()):
@@ -213,15 +270,15 @@ class SyncPrivacy:
             sync.set_outcomes(changed, existing=changed)
         conflicts = self._drop_conflicts(anonymised)
         refusals = self._drop_refusals(anonymised)
-        worker_ids = self._worker_ids(anonymised)
+        worker_ids = {u: row[0] for u, row in rows.items()}
         event_ids, events = self.clear_events(list(worker_ids.values()), user=user, now=now)
         versions = self._scrub_event_versions(anonymised)
-        if rewritten:  # an anonymisation new here: the row's old name left the search index just now
+        if rewritten or losers:  # an anonymisation new here: old names left the search index just now
             self.compact_search_index()
         return ScrubCounts(
             edits=len(rewritten), outcomes=len(changed), conflicts=conflicts, refusals=refusals,
             event_versions=versions, events=events, worker_ids=tuple(sorted(worker_ids.values())),
-            event_ids=tuple(event_ids),
+            event_ids=tuple(event_ids), uids=tuple(sorted(anonymised)), losers=len(losers),
         )  # fmt: skip
 
     def _drop_conflicts(self, anonymised: dict[str, str]) -> int:
@@ -244,11 +301,19 @@ class SyncPrivacy:
             self.session.execute(delete(table).where(table.c.id.in_(chunk)))
         return len(ids)
 
-    def _worker_ids(self, uids: Iterable[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
+    def _rows(self, uids: Iterable[str]) -> dict[str, tuple[int, str, Any]]:
+        """uid -> (id, name, birth date) of the worker rows held here."""
+        out: dict[str, tuple[int, str, Any]] = {}
         for chunk in _chunks(uids):
-            stmt = select(WorkerRow.uid, WorkerRow.id).where(WorkerRow.uid.in_(chunk))
-            out.update((u, i) for u, i in self.session.execute(stmt))
+            stmt = select(WorkerRow.uid, WorkerRow.id, WorkerRow.name, WorkerRow.birth_date).where(WorkerRow.uid.in_(chunk))
+            out.update((u, (i, n, b)) for u, i, n, b in self.session.execute(stmt))
+        return out
+
+    def _losers_of(self, winners: Iterable[str]) -> set[str]:
+        table = _table(SyncMergeRow)
+        out: set[str] = set()
+        for chunk in _chunks(winners):
+            out.update(self.session.scalars(select(table.c.loser).where(table.c.winner.in_(chunk))))
         return out
 
     def event_ids(self, worker_ids: Sequence[int]) -> list[int]:

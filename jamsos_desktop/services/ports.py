@@ -380,6 +380,8 @@ class SyncScrubCounts(Protocol):
     events: int
     worker_ids: tuple[int, ...]
     event_ids: tuple[int, ...]
+    uids: tuple[str, ...]
+    losers: int
 
 
 class PrivacyStore(Protocol):
@@ -390,7 +392,9 @@ class PrivacyStore(Protocol):
     def newest_edits(self, uids: Sequence[str]) -> dict[str, str]: ...
     def mark_anonymisations(self, uids: Sequence[str], before: dict[str, str]) -> dict[str, str]: ...
     def anonymised(self, uids: Iterable[str]) -> dict[str, str]: ...
-    def scrub_sync(self, anonymised: dict[str, str], *, user: str, now: datetime) -> SyncScrubCounts: ...
+    def scrub_sync(
+        self, anonymised: dict[str, str], *, user: str, now: datetime, local: Iterable[str] = ()
+    ) -> SyncScrubCounts: ...
 
 
 class DatabaseFiles(Protocol):

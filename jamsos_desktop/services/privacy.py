@@ -89,7 +89,7 @@ class PrivacyService:
             worker = uow.workers.get(worker_id)
             assert worker is not None
             enrolments = uow.enrolments.for_worker(worker_id)
-            payments = []
+            payments: list[dict[str, Any]] = []
             for enrolment, _name in enrolments:
                 payments.extend(
                     asdict(p)
@@ -152,9 +152,13 @@ class PrivacyService:
                 before = uow.privacy.newest_edits(uids)
                 self._capture(uow, uids)
                 anonymised = uow.privacy.mark_anonymisations(uids, before)
-            scrubbed = uow.privacy.scrub_sync(anonymised, user=user, now=now)
-            erased = uow.audit.erase_values("worker", [str(i) for i in due] + uids)
-            erased += uow.audit.erase_values("worker_event", [str(i) for i in uow.privacy.event_ids(due)])
+            # Records anonymised without an edit (tombstones of merged duplicates do not travel) and the
+            # duplicates merged into these are rewritten whole.
+            local = [u for u in uids if u not in anonymised]
+            scrubbed = uow.privacy.scrub_sync(anonymised, user=user, now=now, local=local)
+            ids = sorted({*due, *scrubbed.worker_ids})
+            erased = uow.audit.erase_values("worker", [str(i) for i in ids] + sorted({*uids, *scrubbed.uids}))
+            erased += uow.audit.erase_values("worker_event", [str(i) for i in uow.privacy.event_ids(ids)])
             record(
                 uow,
                 user,
@@ -170,6 +174,7 @@ class PrivacyService:
                     "last_id": due[-1],
                     "sync_edits_rewritten": scrubbed.edits,
                     "sync_conflicts_dropped": scrubbed.conflicts,
+                    "merged_duplicates": scrubbed.losers,
                 },
                 at=now,
             )
@@ -186,7 +191,7 @@ def forget_anonymised(uow: UnitOfWork, uids: Iterable[str], *, user: str, now: d
     if not anonymised:
         return 0
     scrubbed = uow.privacy.scrub_sync(anonymised, user=user, now=now)
-    uow.audit.erase_values("worker", [str(i) for i in scrubbed.worker_ids] + sorted(anonymised))
+    uow.audit.erase_values("worker", [str(i) for i in scrubbed.worker_ids] + list(scrubbed.uids))
     if scrubbed.event_ids:
         uow.audit.erase_values("worker_event", [str(i) for i in scrubbed.event_ids])
     return len(anonymised)

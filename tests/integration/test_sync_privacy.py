@@ -201,3 +201,30 @@ def test_anonymisation_at_a_station_reaches_the_office(tmp_path: Path) -> None:
     assert office(lambda ctx: ctx.audit.verify())[1] == []
     # Already anonymised at the office: not due again, and a second run there changes nothing.
     assert office(lambda ctx: ctx.privacy.anonymise(dry_run=True)).due == 0
+
+
+def test_a_merged_duplicate_goes_with_its_survivor(tmp_path: Path) -> None:
+    """The same person registered twice, merged at the office: the tombstone (which never travels again)
+    is anonymised with the survivor at every site that knows the merge, its whole history rewritten."""
+    office, station = Site(tmp_path / "office", 8), Site(tmp_path / "station", 7)
+    _join(tmp_path, office, station)
+    munip = station(lambda ctx: ctx.registry.register(MUNIP).worker)
+    twin = station(
+        lambda ctx: ctx.registry.register(
+            replace(MUNIP, nik=None, no_nik=True, phone="081299990000", address="Jalan Cempaka 3", heirs=())
+        ).worker
+    )
+    _import(office, _export(station, tmp_path / "s1.jamsync"))
+    office(lambda ctx: ctx.sync.merge(munip.uid, twin.uid))
+    _import(station, _export(office, tmp_path / "ack1.jamsync", "Rias"))  # the station learns the merge
+    assert _worker(station, twin.uid)["status"] == "withdrawn"
+    office(lambda ctx: ctx.registry.deactivate(_id(ctx, munip.uid), WorkerStatus.WITHDRAWN, end_date=date(2019, 1, 31), reason="pindah"))
+
+    done = office(lambda ctx: ctx.privacy.anonymise())
+    assert done.anonymised == 1
+    _import(station, _export(office, tmp_path / "ack2.jamsync", "Rias"))
+    for site in (office, station):
+        assert _worker(site, twin.uid)["name"].startswith("Anonim ")
+        assert _worker(site, munip.uid)["nik"] is None
+        assert _leaks(site) == []
+        assert site(lambda ctx: ctx.audit.verify())[1] == []
