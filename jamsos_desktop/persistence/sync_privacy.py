@@ -25,8 +25,8 @@ anonymised record) rewrites that history here:
 * SQLite: the name search index (FTS5) is merged, so the trigrams of the old names are gone too.
 
 Not rewritten here: unique-value conflicts of *another* record that claims the NIK this one held (the
-value is that record's own), the names in ``sync_merge`` audit entries keyed by the other record, package
-files already written, backups, and free pages of the database file until SQLite reuses them.
+value is that record's own), package files already written, backups, and free pages of the database file
+until SQLite reuses them.
 
 Every statement works on batches of records (IN lists of ``_BATCH``), plain SQLAlchemy Core: the same on
 SQLite and PostgreSQL.
