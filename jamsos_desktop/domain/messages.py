@@ -377,6 +377,12 @@ CATALOGUE.update(
             "Nama program terlalu panjang (maksimal {max} huruf).",
             "The programme name is too long (at most {max} characters).",
         ),
+        "programme.office_managed": (
+            "Program dan kalender hari libur dikelola kantor dinas: di laptop desa keduanya hanya dibaca. "
+            "Minta kantor mengubahnya; perubahannya tiba bersama paket balasan sinkronisasi.",
+            "Programmes and the holiday calendar are managed by the district office: on a village laptop they "
+            "are read-only. Ask the office to change them; the change arrives with its sync acknowledgement.",
+        ),
         "programme.name_taken": (
             "Sudah ada program bernama \u201c{name}\u201d.",
             "A programme named \u201c{name}\u201d already exists.",

@@ -81,6 +81,7 @@ class ProgrammeService:
             raise ValidationError(findings)
         with self._uow(write=True) as uow:
             require(uow, Permission.MANAGE_PROGRAMMES)
+            _office_only(uow)
             if uow.programmes.id_by_name(data.name) is not None:
                 raise JamsosError("programme.name_taken", name=data.name.strip())
             pid = uow.programmes.add(data, user=self._user(), now=self._clock())
@@ -97,6 +98,7 @@ class ProgrammeService:
             raise ValidationError(findings)
         with self._uow(write=True) as uow:
             require(uow, Permission.MANAGE_PROGRAMMES)
+            _office_only(uow)
             current = uow.programmes.get(programme_id)
             if current is None:
                 raise NotFoundError("programme.not_found", programme_id=programme_id)
@@ -328,6 +330,7 @@ class ProgrammeService:
         name = _holiday_name(name)
         with self._uow(write=True) as uow:
             require(uow, Permission.MANAGE_PROGRAMMES)
+            _office_only(uow)
             old = dict(uow.holidays.all())
             if replacing is not None and replacing != day:
                 if replacing not in old:
@@ -356,6 +359,7 @@ class ProgrammeService:
     def remove_holiday(self, day: date) -> bool:
         with self._uow(write=True) as uow:
             require(uow, Permission.MANAGE_PROGRAMMES)
+            _office_only(uow)
             old = dict(uow.holidays.all())
             removed = uow.holidays.remove(day)
             if removed:
@@ -378,6 +382,7 @@ class ProgrammeService:
             raise JamsosError("holiday.invalid", value=str(year))
         with self._uow(write=True) as uow:
             require(uow, Permission.MANAGE_PROGRAMMES)
+            _office_only(uow)
             existing = {d for d, _ in uow.holidays.all()}
             added = [(d, n) for d, n in fixed_holidays(year) if d not in existing]
             for d, n in added:
@@ -425,6 +430,7 @@ class ProgrammeService:
         with self._uow(write=not dry_run) as uow:
             if not dry_run:
                 require(uow, Permission.MANAGE_PROGRAMMES)
+            _office_only(uow)
             existing = dict(uow.holidays.all())
             added = sum(1 for d in parsed if d not in existing)
             updated = sum(1 for d, n in parsed.items() if d in existing and existing[d] != n)
@@ -556,6 +562,14 @@ _HOLIDAY_HEADERS = {
         ("keterangan", "nama", "namalibur", "harilibur", "name", "uraian", "libur", "perayaan"), "name"
     ),
 }
+
+
+def _office_only(uow: UnitOfWork) -> None:
+    """Programmes and the holiday calendar are the office's (its versions win in sync packages, the due
+    dates of every village depend on them): a village laptop that joined the office only reads them."""
+    own = uow.sync.own()
+    if own is not None and not own.is_office:
+        raise UsageError("programme.office_managed")
 
 
 def _holiday_day(day: date) -> date:

@@ -83,13 +83,15 @@ def _station_package(office, folder, name: str):  # type: ignore[no-untyped-def]
     office.sync.register_station(name, ["19.03.01.2008"], provisioning)
     station = open_context(data_dir=folder / name)
     try:
-        station.sync.join(provisioning)
         generate_demo(
             station.unit_of_work, station.region_table(), station.regency(),
             workers=PACKAGE_WORKERS, seed=STATION_SEED, now=BENCH_NOW, user="bench",
         )  # fmt: skip
         if WITH_RECORDS:
             seed_demo_programme(station.unit_of_work, now=BENCH_NOW, seed=STATION_SEED)
+        # The programme is the demo's own (a laptop joins the office after its first data: programmes
+        # are the office's once it has joined), so the package carries it with its months.
+        station.sync.join(provisioning)
         package = folder / f"{name}.jamsync"
         station.sync.export(package)
     finally:

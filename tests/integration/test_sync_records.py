@@ -98,6 +98,13 @@ def test_programme_enrolment_payments_and_funder_payments_travel_both_ways(
     )
     assert rows(s1, "SELECT name FROM funder") == [("APBD Kabupaten",)]
     assert ("Hari Raya Nyepi",) in rows(s1, "SELECT name FROM holiday WHERE day = '2026-03-20'")
+    # At the station both are read-only (the office's versions win, every village's due dates follow them).
+    station_pid = str(ok(capsys, s1, "program", "list")["programs"][0]["id"])
+    for args in (("program", "extend", station_pid, "--funded-months", "6"), ("holidays", "add", "2026-04-03", "Libur")):
+        code, refused = cli(capsys, s1, *args)
+        assert code == 2 and "dikelola kantor dinas" in refused["error"]["message"], refused
+    assert rows(s1, "SELECT funded_months FROM programme") == [(3,)]
+    assert rows(s1, "SELECT count(*) FROM holiday WHERE day = '2026-04-03'") == [(0,)]
 
     # Station: a worker, enrolled, pays two months himself, one payment reversed, a card printed.
     wid, uid = register(s1, "Munip", "1903011208902835", RIAS, 1)
