@@ -19,7 +19,7 @@ An edit with an error is not stored; the rest of the package applies. Each refus
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -237,4 +237,26 @@ def check_edit(values: Mapping[str, Any], current: Mapping[str, Any] | None, rul
         about = _FINDING_FIELDS.get(finding.field) or frozenset({finding.field.split("[", 1)[0]})
         if about & touched:
             out.append(finding)
+    return out
+
+
+def check_in_order(
+    edits: Sequence[tuple[str, Mapping[str, Any]]], held: Mapping[str, Mapping[str, Any]], rules: Rules
+) -> list[list[Finding]]:
+    """The findings of each edit ``(uid, values)``, given in clock order: each is checked against its
+    record as the accepted edits before it left it (``held``: the values here before the package).
+    Records are independent of each other, so any split of the edits by record gives the same answers."""
+    per_uid: dict[str, int] = {}
+    for uid, _values in edits:
+        per_uid[uid] = per_uid.get(uid, 0) + 1
+    running: dict[str, dict[str, Any]] = {}
+    out: list[list[Finding]] = []
+    for uid, values in edits:
+        current = running.get(uid)
+        if current is None:
+            current = held.get(uid)
+        problems = check_edit(values, current, rules)
+        out.append(problems)
+        if not problems and per_uid[uid] > 1:  # a later edit of the record is checked against this result
+            running[uid] = {**(current or {}), **values}
     return out

@@ -68,6 +68,7 @@ import secrets
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -97,7 +98,7 @@ from jamsos_desktop.domain.sync import (
     unique_owner,
     value_text,
 )
-from jamsos_desktop.domain.sync_check import Rules, check_edit
+from jamsos_desktop.domain.sync_check import Rules, check_in_order
 from jamsos_desktop.domain.sync_records import OFFICE_KINDS, Fact
 from jamsos_desktop.services import station_cards
 from jamsos_desktop.services.access import require
@@ -105,6 +106,7 @@ from jamsos_desktop.services.audit import record, record_many
 from jamsos_desktop.services.batch import collector_paused
 from jamsos_desktop.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from jamsos_desktop.services.privacy import forget_anonymised
+from jamsos_desktop.services.sync_checking import PackageChecker
 from jamsos_desktop.services.sync_records import SHARED_KINDS, ApplyCounts, RecordSync
 
 if TYPE_CHECKING:
@@ -836,7 +838,12 @@ class SyncService:
                        ciphertext: bytes, keys: StationKeys, own: Station, sender: Station) -> ImportResult:
         """The checked package decrypted, its values checked, merged and committed (one transaction)."""
         package_id, seq, enc = manifest["package_id"], int(manifest["seq"]), manifest["encryption"]
-        with uow.sync.large_cache():
+        # A large package's records are checked on two processors; the helper starts now (see
+        # :mod:`~jamsos_desktop.services.sync_checking`), while the package is decrypted and read.
+        counted = manifest.get("counts")
+        expected = counted.get("edits") if isinstance(counted, dict) else 0
+        checker = PackageChecker(expected if type(expected) is int else 0)
+        with closing(checker), uow.sync.large_cache():
             context = f"{package_id}|{sender.id}|{own.id}|{seq}".encode()
             plain = keys.open(ciphertext, epk=enc.get("epk", ""), nonce=enc.get("nonce", ""), context=context)
             if plain is None:
@@ -853,7 +860,8 @@ class SyncService:
                     merge_trail.append(("sync_merge", "worker", loser, None, {"into": winner, "origin": origin}))
             edits = _redirect(edits, uow.sync.merged({e.uid for e in edits}))
             states = uow.sync.outcomes({e.uid for e in edits})
-            edits, refused = self._check(edits, states)
+            edits, refused = self._check(edits, states, checker)
+            checker.close()
             clock = Hlc.parse(own.clock) if own.clock else None
             if edits:
                 # Observing the newest reading is observing them all (texts sort like clocks).
@@ -930,32 +938,31 @@ class SyncService:
             counts.incomplete, tuple(refused), applied.received, applied.written, applied.pending, applied.held,
         )  # fmt: skip
 
-    def _check(self, edits: list[Edit], states: dict[str, RecordOutcome]) -> tuple[list[Edit], list[Refusal]]:
+    def _check(
+        self, edits: list[Edit], states: dict[str, RecordOutcome], checker: PackageChecker | None = None
+    ) -> tuple[list[Edit], list[Refusal]]:
         """Incoming edits split into those that pass the rules of manual entry and the refusals of the
         others (:mod:`jamsos_desktop.domain.sync_check`); a record's edits are checked in clock order,
         each against the record as the accepted ones before it left it."""
         rules = Rules(self._regions(), self._regency(), self._clock().date())
-        running: dict[str, dict[str, Any]] = {}
-        per_uid: dict[str, int] = {}
-        for edit in edits:
-            per_uid[edit.uid] = per_uid.get(edit.uid, 0) + 1
+        ordered = sorted(edits, key=lambda e: (e.hlc, e.uid))
+        held = {uid: state.values for uid, state in states.items()}
+        work = [(e.uid, e.values) for e in ordered]
+        found = checker.check(work, held, rules) if checker is not None else check_in_order(work, held, rules)
         accepted: list[Edit] = []
         refused: list[Refusal] = []
-        for edit in sorted(edits, key=lambda e: (e.hlc, e.uid)):
-            current = running.get(edit.uid)
-            if current is None and edit.uid in states:
-                current = states[edit.uid].values
-            problems = check_edit(edit.values, current, rules)
+        names = {uid: values.get("name") for uid, values in held.items()}  # as accepted edits leave them
+        for edit, problems in zip(ordered, found, strict=True):
+            name = edit.values.get("name")
             if problems:
-                name = edit.values.get("name")
                 if type(name) is not str:
-                    name = (current or {}).get("name")
+                    name = names.get(edit.uid)
                 name = name if type(name) is str else ""
                 refused.extend(Refusal(edit.uid, edit.hlc, name, p.field, p.code, p.params) for p in problems)
                 continue
             accepted.append(edit)
-            if per_uid[edit.uid] > 1:  # a later edit of the record is checked against this one's result
-                running[edit.uid] = {**(current or {}), **edit.values}
+            if type(name) is str:
+                names[edit.uid] = name
         return accepted, refused
 
 

@@ -176,3 +176,34 @@ def test_refusal_travels_back_and_the_corrected_record_is_sent_whole(tmp_path: P
         office.close()
     assert result.refused == () and result.inserted == 1 and result.rejected == ()
     assert _workers(w.office_dir)[uid][0] == name
+
+
+@pytest.mark.sqlite_only  # the module-scoped world is built before the engine is chosen
+def test_a_package_checked_beside_a_helper_process_gives_the_same_refusals(world: World, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jamsos_desktop.services import sync_checking
+
+    edits = [dict(e, values=dict(e["values"])) for e in world.edits]
+    edits[1]["values"]["income"] = 1.5
+    edits[2]["values"]["village_code"] = "19.03.99.9999"
+    package = world.package(edits, world.root / "helped.jamsync")
+    helped: list[bool] = []
+    check = sync_checking.PackageChecker.check
+
+    def spy(self, *args):  # type: ignore[no-untyped-def]
+        helped.append(self.helped)
+        return check(self, *args)
+
+    monkeypatch.setattr(sync_checking.PackageChecker, "check", spy)
+    outcomes = []
+    for threshold in (10**9, 1):  # everything here, then every other record in the helper
+        monkeypatch.setattr(sync_checking, "PARALLEL_MIN_EDITS", threshold)
+        office_dir = world.fresh_office(f"office-helped-{threshold}")
+        ctx = open_context(data_dir=office_dir)
+        try:
+            result = ctx.sync.import_package(package)
+        finally:
+            ctx.close()
+        outcomes.append((sorted((r.uid, r.field, r.code) for r in result.refused), _workers(office_dir)))
+    assert helped[0] is False and helped[-1] is True
+    assert outcomes[0] == outcomes[1]
+    assert {uid for uid, _f, _c in outcomes[0][0]} == {edits[1]["uid"], edits[2]["uid"]}

@@ -1,0 +1,98 @@
+"""The checks of a large incoming sync package on two processors (issue 6).
+
+Every edit a package brings goes through the rules of manual entry
+(:func:`jamsos_desktop.domain.sync_check.check_in_order`): ~100 µs a record, a second for a package of
+10,000 new workers, while the rest of the import waits for the answer. The records are independent of
+each other, so a package of at least :data:`PARALLEL_MIN_EDITS` edits is split by record: a helper
+process checks every other record while this one checks the rest, and the answers are put back in order
+— the same answers as checking them all here (a test compares both).
+
+The helper is started (``spawn``: the same on every OS, safe beside Qt's threads; a PyInstaller build
+calls ``freeze_support``) as soon as the manifest says the package is large, so it has loaded its
+modules and the region table while this process decrypts and reads the package. It only ever sees the
+values to check (no database, no keys) and only answers; if it cannot start or dies, its part is checked
+here. On a one-processor computer nothing is started.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from datetime import date
+from typing import Any
+
+from jamsos_desktop.domain.errors import Finding
+from jamsos_desktop.domain.regions import default_table
+from jamsos_desktop.domain.sync_check import Rules, check_in_order
+
+#: Fewer edits are checked here alone (the helper's start and the copies would cost more than they save).
+PARALLEL_MIN_EDITS = 2_000
+
+Edits = Sequence[tuple[str, Mapping[str, Any]]]
+
+
+def _warm() -> bool:
+    """Run first in the helper: the rules' modules are imported with this one, then the region table."""
+    return len(default_table()) > 0
+
+
+def _check_part(edits: Edits, held: Mapping[str, Mapping[str, Any]], regency: str, today: date) -> list[list[Finding]]:
+    return check_in_order(edits, held, Rules(default_table(), regency, today))
+
+
+class PackageChecker:
+    """Checks one package's edits, with a helper process when the package is large enough to gain."""
+
+    def __init__(self, expected_edits: int, *, cpus: int | None = None, min_edits: int | None = None) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._warm: Future[bool] | None = None
+        self._min_edits = min_edits = PARALLEL_MIN_EDITS if min_edits is None else min_edits
+        cpus = os.cpu_count() if cpus is None else cpus
+        if expected_edits < min_edits or (cpus or 1) < 2:
+            return
+        try:
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._warm = self._pool.submit(_warm)
+        except (OSError, RuntimeError):  # no process can be started here: everything is checked here
+            self._pool = None
+
+    @property
+    def helped(self) -> bool:
+        """Whether a helper process was started for this package."""
+        return self._pool is not None
+
+    def check(self, edits: Edits, held: Mapping[str, Mapping[str, Any]], rules: Rules) -> list[list[Finding]]:
+        """The findings of each edit, as :func:`check_in_order` gives them."""
+        if self._pool is None or len(edits) < self._min_edits or rules.regions is not default_table():
+            return check_in_order(edits, held, rules)
+        side: dict[str, int] = {}  # records alternate between the helper (1) and here (0)
+        for uid, _values in edits:
+            if uid not in side:
+                side[uid] = len(side) % 2
+        theirs = [i for i, (uid, _v) in enumerate(edits) if side[uid]]
+        mine = [i for i, (uid, _v) in enumerate(edits) if not side[uid]]
+        their_edits = [edits[i] for i in theirs]
+        their_held = {uid: held[uid] for uid, _v in their_edits if uid in held}
+        try:
+            future = self._pool.submit(_check_part, their_edits, their_held, rules.regency_code, rules.today)
+        except (BrokenProcessPool, RuntimeError, OSError):
+            return check_in_order(edits, held, rules)
+        out: list[list[Finding]] = [[] for _ in edits]
+        for i, found in zip(mine, check_in_order([edits[i] for i in mine], held, rules), strict=True):
+            out[i] = found
+        try:
+            answers = future.result()
+        except (BrokenProcessPool, OSError, EOFError):  # the helper died: its part is checked here
+            answers = check_in_order(their_edits, their_held, rules)
+        for i, found in zip(theirs, answers, strict=True):
+            out[i] = found
+        return out
+
+    def close(self) -> None:
+        """Stop the helper (it holds nothing worth waiting for)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None

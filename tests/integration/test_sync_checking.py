@@ -1,0 +1,82 @@
+"""A large package's records are checked on two processors (services/sync_checking.py): the helper
+process gives the same answers as checking everything here, its part is checked here if it dies, and
+nothing is started on a one-processor computer or for a small package."""
+
+from __future__ import annotations
+
+import multiprocessing
+from datetime import date
+from typing import Any
+
+import pytest
+
+from jamsos_desktop.domain.regions import default_table
+from jamsos_desktop.domain.sync_check import Rules, check_in_order
+from jamsos_desktop.services.sync_checking import PARALLEL_MIN_EDITS, PackageChecker
+
+RULES = Rules(default_table(), "19.03", date(2026, 11, 24))
+
+
+def _record(i: int) -> dict[str, Any]:
+    return {
+        "nik": f"190301120890{1000 + i % 9000:04d}", "no_nik": False, "kk": "", "name": f"Pekerja {i}", "sex": "L",
+        "birth_place": "Rias", "birth_date": "1990-08-12", "address": "Jl. Pantai", "rt": "001", "rw": "002",
+        "village_code": "19.03.01.2008", "occupation": "Nelayan", "phone": "081234567890", "income": 1_500_000,
+        "kpj": None, "status": "draft", "end_date": None, "end_reason": "", "notes": "",
+        "consent": ["Pendaftaran BPJS", True, "operator", "2026-11-24T09:00:00"], "heirs": [],
+    }  # fmt: skip
+
+
+def _package(records: int) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, dict[str, Any]]]:
+    """New records (every seventh broken), later edits of some (some broken), and edits of records held here."""
+    edits: list[tuple[str, dict[str, Any]]] = []
+    for i in range(records):
+        values = _record(i)
+        if i % 7 == 3:
+            values["village_code"] = "19.03.99.9999"
+        edits.append((f"new-{i}", values))
+    for i in range(0, records, 5):
+        edits.append((f"new-{i}", {"phone": "12" if i % 10 else "081299998888"}))
+    held = {f"held-{i}": _record(10_000 + i) for i in range(50)}
+    edits += [(f"held-{i}", {"income": -5 if i % 4 == 0 else 2_000_000}) for i in range(50)]
+    return edits, held
+
+
+@pytest.fixture
+def package() -> tuple[list[tuple[str, dict[str, Any]]], dict[str, dict[str, Any]]]:
+    return _package(600)
+
+
+def test_the_helper_gives_the_same_answers_as_checking_here(package) -> None:  # type: ignore[no-untyped-def]
+    edits, held = package
+    expected = check_in_order(edits, held, RULES)
+    assert sum(1 for found in expected if found) > 100  # the package has broken edits of every kind
+    checker = PackageChecker(len(edits), cpus=2, min_edits=100)
+    try:
+        assert checker.helped
+        assert checker.check(edits, held, RULES) == expected
+    finally:
+        checker.close()
+
+
+def test_if_the_helper_dies_its_part_is_checked_here(package) -> None:  # type: ignore[no-untyped-def]
+    edits, held = package
+    checker = PackageChecker(len(edits), cpus=2, min_edits=100)
+    try:
+        assert checker.helped
+        for child in multiprocessing.active_children():
+            child.kill()
+            child.join()
+        assert checker.check(edits, held, RULES) == check_in_order(edits, held, RULES)
+    finally:
+        checker.close()
+
+
+def test_no_helper_for_a_small_package_or_a_single_processor(package) -> None:  # type: ignore[no-untyped-def]
+    edits, held = package
+    before = set(multiprocessing.active_children())  # (helpers of earlier tests may still be ending)
+    for checker in (PackageChecker(PARALLEL_MIN_EDITS - 1, cpus=8), PackageChecker(10 * PARALLEL_MIN_EDITS, cpus=1)):
+        assert not checker.helped
+        assert checker.check(edits, held, RULES) == check_in_order(edits, held, RULES)
+        assert set(multiprocessing.active_children()) <= before
+        checker.close()
