@@ -440,6 +440,7 @@ class Conflict:
     loser_origin: str
     other_uid: str | None = None
     worker_name: str = ""
+    other_name: str = ""  # a unique conflict: the name of the other record holding the value
 
 
 @dataclass(frozen=True)

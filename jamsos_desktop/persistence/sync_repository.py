@@ -11,7 +11,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from jamsos_desktop.domain.normalize import search_key
 from jamsos_desktop.domain.sync import (
@@ -806,9 +806,11 @@ class SyncRepository:
         return [c for c in self.conflicts(uid=uid) if c.field == field and c.kind == "unique"]
 
     def conflicts(self, *, uid: str | None = None, limit: int | None = None) -> list[Conflict]:
+        other = aliased(WorkerRow)
         stmt = (
-            select(SyncConflictRow, WorkerRow.name)
+            select(SyncConflictRow, WorkerRow.name, other.name)
             .outerjoin(WorkerRow, WorkerRow.uid == SyncConflictRow.uid)
+            .outerjoin(other, other.uid == SyncConflictRow.other_uid)
             .order_by(SyncConflictRow.id)
         )
         if uid is not None:
@@ -828,8 +830,9 @@ class SyncRepository:
                 loser_origin=r.loser_origin,
                 other_uid=r.other_uid,
                 worker_name=name or "",
+                other_name=other_name or "",
             )
-            for r, name in self.session.execute(stmt)
+            for r, name, other_name in self.session.execute(stmt)
         ]
 
     def conflict(self, conflict_id: int) -> Conflict | None:

@@ -2434,6 +2434,98 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
         <translation>yes</translation>
     </message>
     <message>
+        <source>%1 — juga dipakai %2</source>
+        <translation>%1 — also used by %2</translation>
+    </message>
+    <message>
+        <source>data lain</source>
+        <translation>another record</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Tanpa NIK</source>
+        <translation>No NIK</translation>
+    </message>
+    <message>
+        <source>No. KK</source>
+        <translation>Family card no.</translation>
+    </message>
+    <message>
+        <source>No. KPJ</source>
+        <translation>KPJ no.</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>No. HP</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Penghasilan</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tanggal berakhir</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Alasan berakhir</source>
+        <translation>End reason</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Persetujuan</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Heirs</translation>
+    </message>
+    <message>
         <source>Data digabung.</source>
         <translation>Records merged.</translation>
     </message>

@@ -99,6 +99,11 @@ def test_the_same_nik_from_two_laptops_is_merged_from_the_conflict_list(qtbot, t
         page = SyncPage(office)
         qtbot.addWidget(page)
         qtbot.waitUntil(lambda: page.conflicts.rowCount() == 1, timeout=10_000)
+        # The clerk reads which field and who else holds the value (not a column name and the same number twice).
+        shown, held_by = page.conflicts.item(0, 0).text(), page.conflicts.item(0, 3).text()
+        assert page.conflicts.item(0, 1).text() == "NIK" and page.conflicts.item(0, 2).text() == MUNIP.nik
+        other_name = ({"Munip", "Munip Hasan"} - {shown}).pop()
+        assert held_by == f"{MUNIP.nik} \u2014 juga dipakai {other_name}"
         page.conflicts.selectRow(0)
         assert page.merge_keep_this.isEnabled() and not page.keep_shown.isHidden()
         with qtbot.waitSignal(page.finished, timeout=20_000) as blocker:

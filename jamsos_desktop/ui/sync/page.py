@@ -174,15 +174,31 @@ class SyncPage(QWidget):
                 self.stations.setItem(row, column, QTableWidgetItem(text))
         self._conflicts = conflicts
         self.conflicts.setRowCount(len(conflicts))
+        labels = self._field_labels()
         for row, c in enumerate(conflicts):
-            for column, text in enumerate(
-                [c.worker_name, c.field, _show(c.winner_value), _show(c.loser_value)]
-            ):
+            other = _show(c.loser_value)
+            if c.kind == "unique":  # two people with one NIK/KPJ: say who the other is
+                other = self.tr("%1 — juga dipakai %2").replace("%1", other).replace(
+                    "%2", c.other_name or self.tr("data lain")
+                )
+            for column, text in enumerate([c.worker_name, labels.get(c.field, c.field), _show(c.winner_value), other]):
                 self.conflicts.setItem(row, column, QTableWidgetItem(text))
         if conflicts:
             self.conflicts.selectRow(0)
         self._selection_changed()
         self.refreshed.emit()
+
+    def _field_labels(self) -> dict[str, str]:
+        """The worker form's names of the synced fields (the table showed the column names)."""
+        return {
+            "nik": self.tr("NIK"), "no_nik": self.tr("Tanpa NIK"), "kk": self.tr("No. KK"), "kpj": self.tr("No. KPJ"),
+            "name": self.tr("Nama"), "sex": self.tr("Jenis kelamin"), "birth_place": self.tr("Tempat lahir"),
+            "birth_date": self.tr("Tanggal lahir"), "address": self.tr("Alamat"), "rt": self.tr("RT"),
+            "rw": self.tr("RW"), "village_code": self.tr("Desa/kelurahan"), "occupation": self.tr("Pekerjaan"),
+            "phone": self.tr("No. HP"), "income": self.tr("Penghasilan"), "status": self.tr("Status"),
+            "end_date": self.tr("Tanggal berakhir"), "end_reason": self.tr("Alasan berakhir"),
+            "notes": self.tr("Catatan"), "consent": self.tr("Persetujuan"), "heirs": self.tr("Ahli waris"),
+        }  # fmt: skip
 
     def _selected(self) -> Any:
         row = self.conflicts.currentRow()
