@@ -15,48 +15,18 @@ from typing import Any
 import pytest
 from alembic import command
 from cards_support import decode_qr, render_pages
+from cli_support import RIAS, TJ_LABU, cli, ok, register, rows
 from db_support import raw_db
 from sqlalchemy import create_engine, text
 
 from jamsos_desktop.app import open_context
-from jamsos_desktop.cli.main import run
 from jamsos_desktop.domain.cards import parse_serial
-from jamsos_desktop.domain.worker import WorkerData
-from jamsos_desktop.domain.worker_types import Sex
 from jamsos_desktop.persistence import migrate
 
-RIAS, TJ_LABU = "19.03.01.2008", "19.03.02.2001"
 YEAR = datetime.now().year % 100  # the CLI prints with the real clock
 
 
-def cli(capsys: Any, data_dir: Path, *args: str) -> tuple[int, dict[str, Any]]:
-    capsys.readouterr()
-    code = run(["--data-dir", str(data_dir), "--json", *args])
-    out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == 1, out
-    return code, json.loads(out[0])
 
-
-def ok(capsys: Any, data_dir: Path, *args: str) -> dict[str, Any]:
-    code, data = cli(capsys, data_dir, *args)
-    assert code == 0, data
-    return data
-
-
-def register(path: Path, name: str, nik: str, village: str) -> None:
-    ctx = open_context(data_dir=path)
-    try:
-        ctx.registry.register(
-            WorkerData(
-                name=name,
-                sex=Sex.MALE,
-                birth_date=datetime(1990, 8, 12).date(),
-                village_code=village,
-                nik=nik,
-            )
-        )
-    finally:
-        ctx.close()
 
 
 def print_card(capsys: Any, site: Path, nik: str, out: Path, *extra: str) -> tuple[str, str]:
@@ -75,10 +45,6 @@ def tamper(text: str) -> str:
     parts[3] = "MUNIR" if parts[3] != "MUNIR" else "MUNIP"
     return "|".join(parts)
 
-
-def rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
-    with raw_db(path) as db:
-        return [tuple(r) for r in db.execute(sql).fetchall()]
 
 
 @pytest.fixture

@@ -13,16 +13,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import cli_support
 import pytest
+from cli_support import RIAS, TJ_LABU, ok, register
 from db_support import raw_db
 
 from jamsos_desktop.app import open_context
-from jamsos_desktop.cli.main import run
-from jamsos_desktop.domain.worker import WorkerData
-from jamsos_desktop.domain.worker_types import Sex
 from jamsos_desktop.services.sync_records import RecordSync
-
-RIAS, TJ_LABU = "19.03.01.2008", "19.03.02.2001"
 
 EVENTS = (
     "SELECT w.uid, e.kind, e.event_date, e.claim_status, e.heir_name, e.heir_relationship, e.heir_phone, "
@@ -39,35 +36,12 @@ RECIPIENTS = (
 )
 
 
-def cli(capsys: Any, data_dir: Path, *args: str) -> tuple[int, dict[str, Any]]:
-    capsys.readouterr()
-    code = run(["--data-dir", str(data_dir), "--json", *args])
-    out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == 1, out
-    return code, json.loads(out[0])
-
-
-def ok(capsys: Any, data_dir: Path, *args: str) -> dict[str, Any]:
-    code, data = cli(capsys, data_dir, *args)
-    assert code == 0, data
-    return data
-
-
-def register(path: Path, name: str, nik: str, village: str, minute: int) -> tuple[int, str]:
-    ctx = open_context(data_dir=path)
-    ctx.clock = lambda: datetime(2026, 11, 24, 9, minute)
-    try:
-        saved = ctx.registry.register(
-            WorkerData(name=name, sex=Sex.MALE, birth_date=datetime(1990, 8, 12).date(), village_code=village, nik=nik)
-        ).worker
-        return saved.id, saved.uid
-    finally:
-        ctx.close()
-
-
 def rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
-    with raw_db(path) as db:
-        return [tuple(str(v) if v is not None else None for v in r) for r in db.execute(sql).fetchall()]
+    return cli_support.rows(path, sql, as_text=True)  # dates compared as text on both engines
+
+
+
+
 
 
 def send(capsys: Any, tmp_path: Path, source: Path, target: Path, name: str, station: str | None = None) -> dict[str, Any]:

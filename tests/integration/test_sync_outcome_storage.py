@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_support import office_and_station
 from db_support import raw_db
 
-from jamsos_desktop.app import open_context
 from jamsos_desktop.domain.worker import WorkerData
 from jamsos_desktop.domain.worker_types import Sex
 
@@ -21,15 +21,7 @@ MUNIP = WorkerData(name="Munip", sex=Sex.MALE, birth_date=date(1990, 8, 12), vil
 
 @pytest.fixture
 def pair(tmp_path: Path):  # type: ignore[no-untyped-def]
-    office = open_context(data_dir=tmp_path / "office")
-    office.initialize("19.03")
-    office.sync.register_station("Rias", [RIAS], tmp_path / "rias.station")
-    station = open_context(data_dir=tmp_path / "station")
-    station.initialize("19.03")
-    station.sync.join(tmp_path / "rias.station")
-    yield office, station
-    office.close()
-    station.close()
+    yield from office_and_station(tmp_path)
 
 
 def _stored(ctx, uid: str) -> dict:  # type: ignore[no-untyped-def,type-arg]

@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_support import office_and_station
 
-from jamsos_desktop.app import open_context
 from jamsos_desktop.domain.safety import Actor, AuditQuery, Role
 from jamsos_desktop.domain.worker import WorkerData
 from jamsos_desktop.domain.worker_types import Sex
@@ -34,15 +34,7 @@ def _data(worker) -> WorkerData:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def pair(tmp_path: Path):  # type: ignore[no-untyped-def]
-    office = open_context(data_dir=tmp_path / "office")
-    office.initialize("19.03")
-    office.sync.register_station("Rias", [RIAS], tmp_path / "rias.station")
-    station = open_context(data_dir=tmp_path / "station")
-    station.initialize("19.03")
-    station.sync.join(tmp_path / "rias.station")
-    yield office, station
-    office.close()
-    station.close()
+    yield from office_and_station(tmp_path)
 
 
 def _entries(ctx, action: str) -> list:  # type: ignore[no-untyped-def,type-arg]
