@@ -30,14 +30,14 @@ def render_pages(pdf: Path, dpi: int = 200) -> list:  # type: ignore[type-arg]
 
 
 def decode_qr(images) -> list[str]:  # type: ignore[no-untyped-def]
-    """Texts of every QR code found by a real reader (ZXing C++) on the images."""
+    """Texts of every QR code found by a real reader (ZXing C++) on the images, each once per image (the
+    reader now and then reports one symbol twice; the signed texts differ per run, so a test saw it rarely)."""
     import zxingcpp
 
     found: list[str] = []
     for image in images:
-        found.extend(
-            r.text for r in zxingcpp.read_barcodes(image.convert("L"), formats=zxingcpp.BarcodeFormat.QRCode)
-        )
+        texts = [r.text for r in zxingcpp.read_barcodes(image.convert("L"), formats=zxingcpp.BarcodeFormat.QRCode)]
+        found.extend(dict.fromkeys(texts))
     return found
 
 
