@@ -25,6 +25,6 @@ def default_data_dir() -> Path:
 
 def resolve(data_dir: str | os.PathLike[str] | None, db: str | None) -> tuple[Path, str]:
     """The data directory and database target from options, then environment, then defaults."""
-    directory = Path(data_dir).expanduser() if data_dir else default_data_dir()
+    directory = Path(data_dir).expanduser().absolute() if data_dir else default_data_dir()
     target = db or os.environ.get("JAMSOS_DB") or str(directory / DB_FILENAME)
     return directory, target

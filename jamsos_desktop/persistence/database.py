@@ -152,7 +152,7 @@ def backup_sqlite(path: Path, backup_dir: Path, *, reason: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     final = backup_dir / f"{path.stem}-{stamp}-{reason}.sqlite3"
     partial = final.with_suffix(".partial")
-    source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    source = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     try:
         dest = sqlite3.connect(partial)
         try:

@@ -98,7 +98,7 @@ def inspect_sqlite_file(path: Path) -> str | None:
         # WAL needs to write the file and its -wal/-shm companions beside it.
         raise DatabaseError("db.readonly", path=str(path))
 
-    uri = f"{path.as_uri()}?mode=ro"
+    uri = f"{path.absolute().as_uri()}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms() / 1000)
     except sqlite3.Error as exc:

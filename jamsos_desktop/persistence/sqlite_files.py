@@ -81,7 +81,7 @@ def snapshot(source: Path, dest: Path, *, full_check: bool = True) -> None:
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=busy_timeout_ms() / 1000)
+        src = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_ms() / 1000)
         try:
             out = sqlite3.connect(partial)
             try:
@@ -124,7 +124,7 @@ def _check_while_syncing(path: Path, *, full: bool) -> list[str]:
 
     flusher = threading.Thread(target=sync, name="jamsos-backup-fsync")
     flusher.start()
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     try:
         conn.execute("PRAGMA mmap_size = 268435456")
         conn.execute("PRAGMA cache_size = -65536")
@@ -157,7 +157,7 @@ class SqliteFiles:
     def check(self, *, full: bool) -> list[str]:
         path = self._require_path()
         with self._db.guard():
-            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=busy_timeout_ms() / 1000)
+            conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_ms() / 1000)
             try:
                 return integrity_problems(conn, full=full)
             except sqlite3.DatabaseError as exc:
@@ -177,7 +177,7 @@ class SqliteFiles:
             raise IntegrityError("backup.not_jamsos", path=str(path))
         if revision not in migrate.KNOWN_REVISIONS:
             raise DatabaseError("db.newer", path=str(path), revision=revision)
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         try:
             return revision, integrity_problems(conn, full=True)
         except sqlite3.DatabaseError as exc:
@@ -191,7 +191,7 @@ class SqliteFiles:
         db = self._db
         with db.guard(), db._write_lock.held():
             db.engine.dispose()  # no pooled connection keeps the old schema cached
-            src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+            src = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
             try:
                 dest = sqlite3.connect(live, timeout=busy_timeout_ms() / 1000)
                 try:

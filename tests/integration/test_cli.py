@@ -177,3 +177,24 @@ def test_selftest_needs_no_screen(tmp_path: Path) -> None:
     outcome = one_json(result.stdout)
     assert outcome["pages"] == ["workersPage", "programsPage", "calendarPage", "cardsPage", "syncPage", "dashboardPage"]
     assert outcome["startup_ms"] > 0
+
+
+
+@pytest.mark.sqlite_only  # a data directory's own file
+def test_a_relative_data_dir_works_for_commands_that_back_up_first(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    # A clerk typing `jamsos --data-dir rias workers import daftar.xlsx` in his folder: the backup made
+    # before the import opened its copy by a file URI, which a relative path cannot be (a traceback).
+    monkeypatch.chdir(tmp_path)
+
+    def jamsos_json(*args: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+        capsys.readouterr()
+        code = run(["--data-dir", "rias", "--json", *args])
+        return code, json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+
+    assert jamsos_json("init")[0] == 0
+    assert jamsos_json("workers", "template", "daftar.xlsx")[0] == 0
+    code, imported = jamsos_json("workers", "import", "daftar.xlsx")
+    assert code == 0 and imported["imported"] == 0 and "error" not in imported, imported
+    code, made = jamsos_json("backup")
+    assert code == 0 and Path(made["path"]).is_absolute() and Path(made["path"]).exists(), made
+    assert len(list((tmp_path / "rias" / "backups").glob("*before-import*"))) == 1
