@@ -566,6 +566,14 @@ class SyncRepository:
         table = SyncConflictRow.__table__
         return {(u, f) for u, f in self._select_in((table.c.uid, table.c.field), table.c.uid, uids)}
 
+    def conflict_keys_involving(self, uids: Iterable[str]) -> set[tuple[str, str]]:
+        """(uid, field) of the open conflicts of ``uids`` and of the records whose unique value one of
+        ``uids`` took (such a conflict is kept with the record that lost the value)."""
+        uids = list(uids)
+        table = SyncConflictRow.__table__
+        theirs = self._select_in((table.c.uid, table.c.field), table.c.other_uid, uids)
+        return self.conflict_keys(uids) | {(u, f) for u, f in theirs}
+
     # -- worker rows --------------------------------------------------------------------------------
     def holder(self, field: str, value: Any, *, other_than: str) -> str | None:
         """The uid of another worker row holding a unique ``value`` (NIK, KPJ)."""

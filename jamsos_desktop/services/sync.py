@@ -898,7 +898,9 @@ class SyncService:
             # Records anonymised here or by this package: their old personal values leave the history
             # (and the values of their audit entries, those this import records below too).
             forget_anonymised(uow, touched, user=self._user(), now=now)
-            conflicts = len(uow.sync.conflict_keys(touched))
+            # Open conflicts this package's records are in: also those kept with a record here that lost a
+            # NIK or KPJ to one of them (the count must not depend on the order packages arrive).
+            conflicts = len(uow.sync.conflict_keys_involving(touched))
             uow.sync.add_package(
                 PackageRecord(package_id, digest, "in", sender.id, own.id, seq, now, len(touched),
                               counts.inserted, counts.updated, conflicts)  # fmt: skip

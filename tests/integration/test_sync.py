@@ -226,9 +226,13 @@ def test_packages_from_two_stations_in_either_order_give_the_same_office(
         import shutil
 
         shutil.copytree(_office.path, target.path, dirs_exist_ok=True)
+        reported = []
         for pkg in order:
-            code, _data_ = cli(capsys, target.path, "sync", "import", str(pkg))
+            code, data = cli(capsys, target.path, "sync", "import", str(pkg))
             assert code in (0, 1)
+            reported.append(data.get("conflicts"))
+        # The second package (whichever it is) brings the other Munip: the clerk is told of the conflict.
+        assert reported[:2] == [0, 1], reported
         conflicts = ok(capsys, target.path, "sync", "conflicts")["conflicts"]
         results.append((target.workers(), sorted((c["uid"], c["field"], c["kind"]) for c in conflicts)))
     assert results[0] == results[1]
