@@ -125,10 +125,13 @@ def cmd_sync_import(args: argparse.Namespace, session: Session) -> Result:
     }
     if result.conflicts:
         data["conflict_list"] = [_conflict(c) for c in ctx.sync.conflicts()]
-    lines = [
-        f"Paket {result.package_id}: {result.status}; baru {result.inserted}, diubah {result.updated}, "
-        f"konflik {result.conflicts}"
-    ]
+    if result.status == "already-imported":
+        lines = [f"Paket {result.package_id} sudah pernah diimpor: tidak ada yang berubah."]
+    else:
+        lines = [
+            f"Paket {result.package_id} dari {result.sender} diterapkan: baru {result.inserted}, "
+            f"diubah {result.updated}, konflik {result.conflicts}"
+        ]
     if result.kinds or result.pending or result.held:
         written = ", ".join(f"{kind} {n}" for kind, n in sorted(result.written.items())) or "-"
         lines.append(f"  program, kepesertaan, pembayaran, kartu, peristiwa, penyerahan: ditulis {written}; "
