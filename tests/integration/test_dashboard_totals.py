@@ -165,11 +165,15 @@ def test_sync_packages_and_a_merge(tmp_path: Path) -> None:
     office(lambda c: c.initialize("19.03"))
     office(lambda c: c.sync.register_station("Rias", [RIAS, TJ_LABU], tmp_path / "Rias.station"))
     rias(lambda c: (c.initialize("19.03"), c.sync.join(tmp_path / "Rias.station")))
+    # Programmes are the office's: it makes one, and the laptop has it from the acknowledgement.
+    office(_programme)
+    office(lambda c: c.sync.export(tmp_path / "ack.jamsync", "Rias"))
+    rias(lambda c: c.sync.import_package(tmp_path / "ack.jamsync"))
 
     def at_the_laptop(c):  # type: ignore[no-untyped-def]
         a = c.registry.register(_worker("Siti Aminah", RIAS, "1903014403880001")).worker
         b = c.registry.register(_worker("Nur Hayati", RIAS, "1903014403880002")).worker
-        p = _programme(c)
+        [p] = c.programmes.list()
         c.programmes.enrol(p.id, worker_ids=[a.id, b.id])
         for n, w in enumerate((a, b)):
             c.payments.record_self_payment(
@@ -186,7 +190,7 @@ def test_sync_packages_and_a_merge(tmp_path: Path) -> None:
         rias(lambda c: c.sync.export(package))
         office(lambda c: c.sync.import_package(package))
 
-    send("r1")  # new workers, the programme, its enrolments and payments arrive at the office
+    send("r1")  # new workers, their enrolments and payments arrive at the office
     with raw_db(office.path) as db:
         assert db.execute("SELECT count(*) FROM enrolment").fetchone()[0] == 2
         assert db.execute("SELECT count(*) FROM self_payment").fetchone()[0] == 2
