@@ -121,6 +121,36 @@ class SyncEventRecords:
                 out[event_id][2].append(uid)
         return out
 
+    def handovers_naming(self, worker_id: int) -> list[int]:
+        """The handover events with this worker row among their recipients."""
+        r = _table(HandoverRecipientRow)
+        return sorted(self.session.scalars(select(r.c.event_id).where(r.c.worker_id == worker_id).distinct()))
+
+    def move_recipients(self, loser_id: int, winner_id: int) -> int:
+        """The loser's places in handover lists go to the winner; where both are named, the winner keeps
+        one place, the earlier of the two (as an import names a merged record's survivor). Rows moved."""
+        r = _table(HandoverRecipientRow)
+        moved = 0
+        places = self.session.execute(
+            select(r.c.event_id, r.c.worker_id, r.c.position).where(r.c.worker_id.in_((loser_id, winner_id)))
+        ).all()
+        winners = {event: position for event, worker, position in places if worker == winner_id}
+        for event, worker, position in places:
+            if worker != loser_id:
+                continue
+            if event in winners:
+                self.session.execute(
+                    update(r).where(r.c.event_id == event, r.c.worker_id == winner_id)
+                    .values(position=min(position, winners[event]))
+                )  # fmt: skip
+                self.session.execute(delete(r).where(r.c.event_id == event, r.c.worker_id == loser_id))
+            else:
+                self.session.execute(
+                    update(r).where(r.c.event_id == event, r.c.worker_id == loser_id).values(worker_id=winner_id)
+                )
+            moved += 1
+        return moved
+
     def write_handover(self, local_id: int | None, programme_id: int | None, data: dict[str, Any],
                        worker_ids: Sequence[int]) -> int:  # fmt: skip
         """Insert or overwrite one handover event and replace its recipients (in this order)."""

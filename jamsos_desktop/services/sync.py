@@ -100,7 +100,7 @@ from jamsos_desktop.domain.sync import (
 )
 from jamsos_desktop.domain.sync_check import Rules, check_in_order
 from jamsos_desktop.domain.sync_records import OFFICE_KINDS, Fact
-from jamsos_desktop.services import station_cards
+from jamsos_desktop.services import station_cards, sync_events
 from jamsos_desktop.services.access import require
 from jamsos_desktop.services.audit import record, record_many
 from jamsos_desktop.services.batch import collector_paused
@@ -1002,7 +1002,7 @@ class SyncService:
     def merge(self, winner_uid: str, loser_uid: str) -> MergeResult:
         """The same person registered twice: ``winner_uid`` survives, ``loser_uid`` becomes a tombstone
         pointing to it. The loser's heirs the winner lacks join the winner's (a change of the winner that
-        travels like any edit), its enrolments, payments and events move over; the merge itself travels
+        travels like any edit), its enrolments, payments, events and places in handover lists move over; the merge itself travels
         in packages, so every site makes the same tombstone and later changes of the loser made where the
         merge was not known yet land on the winner. A verifier's act (like resolving a conflict)."""
         with collector_paused, self._uow(write=True) as uow:
@@ -1054,6 +1054,7 @@ class SyncService:
         moved: dict[str, int] = {}
         if loser in ids and winner in ids:
             moved = uow.sync.move_worker_data(ids[loser], ids[winner])
+            moved["recipients"] = sync_events.move_recipients(uow.sync.records, ids[loser], ids[winner])
         uow.sync.drop_conflicts_of(loser)
         version = uow.sync.tombstone(loser, _tomb_reason(winner))
         if version is not None:

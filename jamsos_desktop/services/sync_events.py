@@ -11,7 +11,8 @@ versions came in, every site ends with the winner); a record whose worker or pro
 pending. A handover recipient who is not here is left out of the local list: at a station (the workers of
 other villages never come) the version counts as applied, at the office (every worker comes) it stays
 pending until the worker arrives. A version made here keeps the recipients of the latest version that
-this site could not show.
+this site could not show. A merged record's recipient is its survivor, in the versions written here and in
+the lists already here when the merge arrives.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from jamsos_desktop.domain.sync_records import (
 )
 
 if TYPE_CHECKING:
+    from jamsos_desktop.services.ports import SyncRecordStore
     from jamsos_desktop.services.sync_records import RecordSync
 
 #: ``new(gid, kind, worker, data, local_id, digest, known)`` of :meth:`RecordSync.capture`.
@@ -194,6 +196,28 @@ def apply(rs: RecordSync, kind: str, facts: list[Fact], states: dict[str, list[t
     rs.repo.bind(binds)
     rs.repo.set_digests(kind, digests)  # every gid bound to these rows (a row may be named by two)
     return written
+
+
+# -- merges -----------------------------------------------------------------------------------------
+def move_recipients(repo: SyncRecordStore, loser_id: int, winner_id: int) -> int:
+    """A merged record's places in handover lists go to its survivor, as every site does when it makes the
+    tombstone: a list then shows the survivor whether a version of it came before the merge or after (an
+    import names the survivor for a merged recipient). Moving is not an edit: a version bound to the list
+    as it was takes the digest of the moved list, so nothing new travels; a local edit not captured yet
+    still is. Rows moved."""
+    hids = repo.events.handovers_naming(loser_id)
+    if not hids:
+        return 0
+    before = repo.events.handovers(hids)
+    bound = repo.bound_for(HANDOVER, hids)
+    moved = repo.events.move_recipients(loser_id, winner_id)
+    after = repo.events.handovers(hids)
+    digests = {}
+    for hid in hids:
+        if _latest(bound.get(hid), handover_digest(*before[hid]))[0]:
+            digests[hid] = handover_digest(*after[hid])
+    repo.set_digests(HANDOVER, digests)
+    return moved
 
 
 def _winner(versions: list[Fact]) -> Fact:

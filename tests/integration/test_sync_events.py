@@ -40,10 +40,6 @@ def rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
     return cli_support.rows(path, sql, as_text=True)  # dates compared as text on both engines
 
 
-
-
-
-
 def send(capsys: Any, tmp_path: Path, source: Path, target: Path, name: str, station: str | None = None) -> dict[str, Any]:
     """One package from ``source`` (to the office, or with ``station`` the office's to that station),
     imported at ``target``; the export's summary, with the import's (``got``)."""
@@ -216,3 +212,43 @@ def test_events_before_their_worker_wait_pending_and_a_station_handover_reaches_
     got = send(capsys, tmp_path, office, s1, "ack-s1", "Rias")["got"]
     assert "worker_event" not in got["kinds"] and "handover" not in got["kinds"] and got["written"] == {}
     assert send(capsys, tmp_path, s1, office, "s1-2")["kinds"] == {}
+
+
+def test_a_merged_recipient_is_the_survivor_at_every_site_whatever_came_first(
+    sites: tuple[Path, Path, Path], tmp_path: Path, capsys: Any
+) -> None:
+    """The same man registered twice is called twice in a ceremony list. The office merges the two records
+    after renaming the ceremony; the station had the list before and gets the new version and the merge in
+    one acknowledgement. Both sites then call the survivor once, at the first of the two places, and the
+    merge itself makes no new version of the list at either site."""
+    office, s1, _s2 = sites
+    _wa, loser = register(s1, "Munip", "1903011208902835", RIAS, 1)
+    _wx, other = register(s1, "Rahmat", "1903011208900001", RIAS, 2)
+    _wb, survivor = register(s1, "Munip Hasan", "1903011208902853", RIAS, 3)
+    send(capsys, tmp_path, s1, office, "s1-1")
+    event = ok(capsys, office, "handover", "create", "--name", "Penyerahan Kartu", "--date", "2026-12-01",
+               "--place", "Pendopo Toboali")["id"]  # fmt: skip
+    ok(capsys, office, "handover", "add-recipient", str(event), "1903011208902835", "1903011208900001",
+       "1903011208902853")  # fmt: skip
+    send(capsys, tmp_path, office, s1, "ack-1", "Rias")
+    assert [r[2] for r in rows(s1, RECIPIENTS)] == [loser, other, survivor]
+
+    ctx = open_context(data_dir=office)
+    try:
+        from jamsos_desktop.domain.cards import HandoverEventData
+        from jamsos_desktop.domain.safety import Actor, Role
+
+        here = ctx.cards.events()[0]
+        ctx.cards.update_event(here.id, HandoverEventData("Penyerahan Kartu BPJS", here.event_date, here.place))
+        ctx.access.become(Actor("vera", Role.VERIFIER, user_id=4))
+        assert ctx.sync.merge(survivor, loser).winner == survivor
+    finally:
+        ctx.close()
+    expected = [("Penyerahan Kartu BPJS", survivor), ("Penyerahan Kartu BPJS", other)]
+    assert [(r[0], r[2]) for r in rows(office, RECIPIENTS)] == expected
+    send(capsys, tmp_path, office, s1, "ack-2", "Rias")
+    versions = "SELECT count(*) FROM sync_fact WHERE kind = 'handover'"
+    assert rows(office, versions) == [("2",)]  # the list and its rename: moving its people made no version
+    assert [(r[0], r[2]) for r in rows(s1, RECIPIENTS)] == expected
+    assert "handover" not in send(capsys, tmp_path, s1, office, "s1-2")["kinds"]
+    assert [(r[0], r[2]) for r in rows(office, RECIPIENTS)] == expected
