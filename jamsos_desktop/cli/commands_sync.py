@@ -96,9 +96,9 @@ def cmd_sync_export(args: argparse.Namespace, session: Session) -> Result:
         "path": str(result.path),
         "kinds": dict(result.kinds),
     }
-    lines = [f"Paket {result.package_id} ({result.records} data) untuk {result.recipient}: {result.path}"]
+    lines = [f"Paket {result.package_id} untuk {result.recipient} ({result.records} pekerja): {result.path}"]
     if result.kinds:
-        lines.append("  " + ", ".join(f"{kind} {n}" for kind, n in sorted(result.kinds.items())))
+        lines.append(f"  juga: {_kind_counts(result.kinds)}")
     return Result(data, lines)
 
 
@@ -129,16 +129,34 @@ def cmd_sync_import(args: argparse.Namespace, session: Session) -> Result:
         lines = [f"Paket {result.package_id} sudah pernah diimpor: tidak ada yang berubah."]
     else:
         lines = [
-            f"Paket {result.package_id} dari {result.sender} diterapkan: baru {result.inserted}, "
+            f"Paket {result.package_id} dari {result.sender} diterapkan: pekerja baru {result.inserted}, "
             f"diubah {result.updated}, konflik {result.conflicts}"
         ]
     if result.kinds or result.pending or result.held:
-        written = ", ".join(f"{kind} {n}" for kind, n in sorted(result.written.items())) or "-"
-        lines.append(f"  program, kepesertaan, pembayaran, kartu, peristiwa, penyerahan: ditulis {written}; "
-                     f"menunggu {result.pending}, ditahan {result.held}")  # fmt: skip
+        lines.append(f"  ditulis: {_kind_counts(result.written)}; menunggu {result.pending}, ditahan {result.held}")
     lines.extend(r.message(session.lang) for r in result.refused)
     code = 1 if (result.conflicts or result.rejected or result.refused) else 0
     return Result(data, lines, exit_code=code)
+
+
+#: What travels besides workers, in the order it travels, as a clerk calls it (the sync page says the same).
+KIND_LABELS = {
+    "programme": "program",
+    "calendar": "kalender libur",
+    "enrolment": "kepesertaan",
+    "self_payment": "iuran mandiri",
+    "funder_payment": "pembayaran penyandang dana",
+    "card_print": "cetak kartu",
+    "worker_event": "peristiwa (meninggal/kecelakaan)",
+    "handover": "acara penyerahan kartu",
+}
+
+
+def _kind_counts(counts: dict[str, int]) -> str:
+    """``program 1, kepesertaan 3, …`` for the kinds with a count (``tidak ada``: none)."""
+    known = [f"{label} {counts[kind]}" for kind, label in KIND_LABELS.items() if counts.get(kind)]
+    other = [f"{kind} {n}" for kind, n in sorted(counts.items()) if n and kind not in KIND_LABELS]
+    return ", ".join(known + other) or "tidak ada"
 
 
 def _conflict(c: object) -> dict[str, object]:

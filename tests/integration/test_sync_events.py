@@ -19,6 +19,7 @@ from cli_support import RIAS, TJ_LABU, ok, register
 from db_support import raw_db
 
 from jamsos_desktop.app import open_context
+from jamsos_desktop.cli.main import run
 from jamsos_desktop.services.sync_records import RecordSync
 
 EVENTS = (
@@ -252,3 +253,26 @@ def test_a_merged_recipient_is_the_survivor_at_every_site_whatever_came_first(
     assert [(r[0], r[2]) for r in rows(s1, RECIPIENTS)] == expected
     assert "handover" not in send(capsys, tmp_path, s1, office, "s1-2")["kinds"]
     assert [(r[0], r[2]) for r in rows(office, RECIPIENTS)] == expected
+
+
+def test_the_text_output_names_what_travelled_as_a_clerk_calls_it(
+    sites: tuple[Path, Path, Path], tmp_path: Path, capsys: Any
+) -> None:
+    office, s1, _s2 = sites
+    ok(capsys, office, "handover", "create", "--name", "Penyerahan Kartu", "--date", "2026-12-01",
+       "--place", "Pendopo Toboali")  # fmt: skip
+    out = tmp_path / "ack-text.jamsync"
+
+    def text(site: Path, *args: str) -> list[str]:
+        capsys.readouterr()
+        assert run(["--data-dir", str(site), *args]) == 0
+        return capsys.readouterr().out.splitlines()
+
+    sent = text(office, "sync", "export", "--out", str(out), "--station", "Rias")
+    assert sent[0].endswith(f"untuk Rias (0 pekerja): {out}")
+    assert "acara penyerahan kartu 1" in sent[1] and "handover" not in sent[1]
+    got = text(s1, "sync", "import", str(out))
+    assert "diterapkan: pekerja baru 0, diubah 0, konflik 0" in got[0]
+    assert got[1].strip().startswith("ditulis: ") and "acara penyerahan kartu 1" in got[1]
+    again = text(s1, "sync", "import", str(out))
+    assert again == [again[0]] and again[0].endswith("sudah pernah diimpor: tidak ada yang berubah.")
