@@ -122,6 +122,7 @@ def cmd_sync_import(args: argparse.Namespace, session: Session) -> Result:
         "written": dict(result.written),
         "pending": result.pending,
         "held": result.held,
+        "merged": result.merged,
     }
     if result.conflicts:
         data["conflict_list"] = [_conflict(c) for c in ctx.sync.conflicts()]
@@ -131,6 +132,7 @@ def cmd_sync_import(args: argparse.Namespace, session: Session) -> Result:
         lines = [
             f"Paket {result.package_id} dari {result.sender} diterapkan: pekerja baru {result.inserted}, "
             f"diubah {result.updated}, konflik {result.conflicts}"
+            + (f", digabung {result.merged} (data ganda)" if result.merged else "")
         ]
     if result.kinds or result.pending or result.held:
         lines.append(f"  ditulis: {_kind_counts(result.written)}; menunggu {result.pending}, ditahan {result.held}")

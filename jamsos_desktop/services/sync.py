@@ -161,6 +161,7 @@ class ImportResult:
     written: dict[str, int] = field(default_factory=dict)
     pending: int = 0
     held: int = 0
+    merged: int = 0  # merges of duplicate records new here (each loser a tombstone pointing to its survivor)
 
 
 @dataclass(frozen=True)
@@ -938,6 +939,7 @@ class SyncService:
         return ImportResult(
             "applied", package_id, sender.name, len(touched), counts.inserted, counts.updated, conflicts,
             counts.incomplete, tuple(refused), applied.received, applied.written, applied.pending, applied.held,
+            len(merge_trail),
         )  # fmt: skip
 
     def _check(

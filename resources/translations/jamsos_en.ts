@@ -2538,12 +2538,34 @@ Kemendagri 2025 region codes from the cahyadsn/wilayah project, © 2017–2025 C
         <translation>Export package</translation>
     </message>
     <message>
+        <source>Paket untuk %1 ditulis: %2 pekerja (%3 perubahan), nomor urut %4.
+Berkas: %5</source>
+        <translation>Package for %1 written: %2 workers (%3 changes), sequence number %4.
+File: %5</translation>
+    </message>
+    <message>
+        <source>Paket ini sudah pernah diimpor: tidak ada yang berubah.</source>
+        <translation>This package was imported before: nothing changed.</translation>
+    </message>
+    <message>
+        <source>Paket dari %1 diterapkan: pekerja baru %2, diubah %3, konflik %4.</source>
+        <translation>Package from %1 applied: new workers %2, changed %3, conflicts %4.</translation>
+    </message>
+    <message>
+        <source>Data ganda digabung: %1.</source>
+        <translation>Duplicate records merged: %1.</translation>
+    </message>
+    <message>
         <source>Program, kepesertaan, iuran dan kartu diterima: %1; ditulis: %2; menunggu %3, ditahan %4</source>
         <translation>Programmes, enrolments, payments and cards received: %1; written: %2; waiting %3, held %4</translation>
     </message>
     <message>
         <source>Program, kepesertaan, iuran dan kartu dalam paket: %1</source>
         <translation>Programmes, enrolments, payments and cards in the package: %1</translation>
+    </message>
+    <message>
+        <source>Belum lengkap (menunggu data lainnya): %1 pekerja</source>
+        <translation>Incomplete (waiting for their other data): %1 workers</translation>
     </message>
     <message>
         <source>Data yang ditolak (tidak disimpan):</source>

@@ -247,11 +247,12 @@ def test_a_merged_recipient_is_the_survivor_at_every_site_whatever_came_first(
         ctx.close()
     expected = [("Penyerahan Kartu BPJS", survivor), ("Penyerahan Kartu BPJS", other)]
     assert [(r[0], r[2]) for r in rows(office, RECIPIENTS)] == expected
-    send(capsys, tmp_path, office, s1, "ack-2", "Rias")
+    assert send(capsys, tmp_path, office, s1, "ack-2", "Rias")["got"]["merged"] == 1
     versions = "SELECT count(*) FROM sync_fact WHERE kind = 'handover'"
     assert rows(office, versions) == [("2",)]  # the list and its rename: moving its people made no version
     assert [(r[0], r[2]) for r in rows(s1, RECIPIENTS)] == expected
     assert "handover" not in send(capsys, tmp_path, s1, office, "s1-2")["kinds"]
+    assert send(capsys, tmp_path, office, s1, "ack-3", "Rias")["got"]["merged"] == 0  # known already
     assert [(r[0], r[2]) for r in rows(office, RECIPIENTS)] == expected
 
 

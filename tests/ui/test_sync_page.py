@@ -50,6 +50,10 @@ def test_import_review_and_resolve(qtbot, tmp_path: Path) -> None:  # type: igno
             page.import_file(tmp_path / "2.jamsync")
         assert blocker.args[0].conflicts == 1
         qtbot.waitUntil(lambda: page.conflicts.rowCount() == 1, timeout=10_000)
+        # The clerk reads sentences, not the service's record, and they stay after the page refreshed.
+        assert page.status.text().startswith("Paket dari Rias diterapkan: pekerja baru 0, diubah 1, konflik 1.")
+        assert "{" not in page.status.text()
+        assert page.identity.text() == "Komputer ini: Kantor 19.03"
         assert {page.conflicts.item(0, 2).text(), page.conflicts.item(0, 3).text()} == {
             "081333334444",
             "081355556666",
@@ -152,10 +156,15 @@ def test_station_sees_unsent_records_and_the_office_what_a_package_brought(qtbot
         assert "iuran mandiri 1, peristiwa (meninggal/kecelakaan) 1" in page.records.text()
         with qtbot.waitSignal(page.finished, timeout=20_000):
             page.export_file(tmp_path / "1.jamsync")
+        with qtbot.waitSignal(page.refreshed, timeout=20_000):
+            pass  # the refresh after the export: the result stays
+        assert not page.keep_shown.isEnabled() and not page.merge_keep_this.isEnabled()  # no conflict to review
         assert "kepesertaan 1, iuran mandiri 1, peristiwa (meninggal/kecelakaan) 1" in page.status.text()
+        assert page.status.text().startswith("Paket untuk Kantor 19.03 ditulis: 1 pekerja (1 perubahan), nomor urut 1.")
 
         inbox = SyncPage(office)
         qtbot.addWidget(inbox)
+        qtbot.waitUntil(lambda: inbox.identity.text() != "", timeout=10_000)  # its first refresh is done
         with qtbot.waitSignal(inbox.finished, timeout=20_000) as blocker:
             inbox.import_file(tmp_path / "1.jamsync")
         assert blocker.args[0].written == {"enrolment": 1, "self_payment": 1, "worker_event": 1}
@@ -163,6 +172,11 @@ def test_station_sees_unsent_records_and_the_office_what_a_package_brought(qtbot
             "ditulis: kepesertaan 1, iuran mandiri 1, peristiwa (meninggal/kecelakaan) 1; menunggu 0, ditahan 0"
             in inbox.status.text()
         )
+        with qtbot.waitSignal(inbox.finished, timeout=20_000):
+            inbox.import_file(tmp_path / "1.jamsync")
+        with qtbot.waitSignal(inbox.refreshed, timeout=20_000):
+            pass
+        assert inbox.status.text() == "Paket ini sudah pernah diimpor: tidak ada yang berubah."
     finally:
         office.close()
         station.close()

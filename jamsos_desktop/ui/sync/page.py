@@ -3,7 +3,6 @@ side-by-side review, and import/export of ``.jamsync`` packages in the backgroun
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,8 +48,13 @@ class SyncPage(QWidget):
         self._context = context
         self._conflicts: list[Any] = []
 
+        # Which computer this is (the office or a station), beside the buttons; the result of the last
+        # import, export or merge stays below them until the next one (a refresh does not wipe it).
+        self.identity = QLabel(self)
+        self.identity.setObjectName("syncIdentity")
         self.status = QLabel(self)
         self.status.setObjectName("syncStatus")
+        self.status.setWordWrap(True)
         # Unsent changes (workers and, per kind, programmes, enrolments, payments, cards), pending, held.
         self.records = QLabel(self)
         self.records.setObjectName("syncRecords")
@@ -93,6 +97,7 @@ class SyncPage(QWidget):
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.identity)
         review = QHBoxLayout()
         review.addWidget(self.keep_shown)
         review.addWidget(self.keep_other)
@@ -162,9 +167,9 @@ class SyncPage(QWidget):
         own, inbox, conflicts, record_counts = value
         self._show_records(record_counts)
         if own is None:
-            self.status.setText(self.tr("Komputer ini belum menjadi kantor atau stasiun sinkronisasi."))
+            self.identity.setText(self.tr("Komputer ini belum menjadi kantor atau stasiun sinkronisasi."))
         else:
-            self.status.setText(self.tr("Komputer ini: %1").replace("%1", own.name))
+            self.identity.setText(self.tr("Komputer ini: %1").replace("%1", own.name))
         self.stations.setRowCount(len(inbox))
         for row, info in enumerate(inbox):
             s = info.station
@@ -207,6 +212,8 @@ class SyncPage(QWidget):
     def _selection_changed(self) -> None:
         conflict = self._selected()
         can_merge = conflict is not None and bool(conflict.other_uid)
+        self.keep_shown.setEnabled(conflict is not None)
+        self.keep_other.setEnabled(conflict is not None)
         self.merge_keep_this.setEnabled(can_merge)
         self.merge_keep_other.setEnabled(can_merge)
 
@@ -273,30 +280,54 @@ class SyncPage(QWidget):
 
     def _done(self, result: Any) -> None:
         self._busy(False)
-        refused = getattr(result, "refused", ())
-        fields = (
-            {k: v for k, v in vars(result).items() if k not in ("path", "refused")} if hasattr(result, "__dict__") else {}
+        if hasattr(result, "written"):
+            lines = self._imported(result)
+        else:
+            lines = [
+                self.tr("Paket untuk %1 ditulis: %2 pekerja (%3 perubahan), nomor urut %4.\nBerkas: %5")
+                .replace("%1", result.recipient)
+                .replace("%2", str(result.records))
+                .replace("%3", str(result.changes))
+                .replace("%4", str(result.seq))
+                .replace("%5", str(result.path)),
+                self.tr("Program, kepesertaan, iuran dan kartu dalam paket: %1").replace(
+                    "%1", self.kind_counts(result.kinds)
+                ),
+            ]
+        self.status.setText("\n".join(lines))
+        self.finished.emit(result)
+        self.refresh()
+
+    def _imported(self, result: Any) -> list[str]:
+        """What an import did, as sentences (the conflicts and refusals are listed below / in the table)."""
+        if result.status == "already-imported":
+            return [self.tr("Paket ini sudah pernah diimpor: tidak ada yang berubah.")]
+        head = (
+            self.tr("Paket dari %1 diterapkan: pekerja baru %2, diubah %3, konflik %4.")
+            .replace("%1", result.sender)
+            .replace("%2", str(result.inserted))
+            .replace("%3", str(result.updated))
+            .replace("%4", str(result.conflicts))
         )
-        if refused:
-            fields["refused"] = len(refused)
-        lines = [json.dumps(fields, default=str, ensure_ascii=False)]
-        kinds = getattr(result, "kinds", None)
-        if kinds is not None and hasattr(result, "written"):
+        if result.merged:
+            head += " " + self.tr("Data ganda digabung: %1.").replace("%1", str(result.merged))
+        lines = [head]
+        if result.kinds or result.pending or result.held:
             lines.append(
                 self.tr("Program, kepesertaan, iuran dan kartu diterima: %1; ditulis: %2; menunggu %3, ditahan %4")
-                .replace("%1", self.kind_counts(kinds))
+                .replace("%1", self.kind_counts(result.kinds))
                 .replace("%2", self.kind_counts(result.written))
                 .replace("%3", str(result.pending))
                 .replace("%4", str(result.held))
             )
-        elif kinds is not None:
-            lines.append(self.tr("Program, kepesertaan, iuran dan kartu dalam paket: %1").replace("%1", self.kind_counts(kinds)))
-        if refused:
+        if result.rejected:
+            lines.append(
+                self.tr("Belum lengkap (menunggu data lainnya): %1 pekerja").replace("%1", str(len(result.rejected)))
+            )
+        if result.refused:
             lines.append(self.tr("Data yang ditolak (tidak disimpan):"))
-            lines.extend(r.message(i18n.current()) for r in refused)
-        self.status.setText("\n".join(lines))
-        self.finished.emit(result)
-        self.refresh()
+            lines.extend(r.message(i18n.current()) for r in result.refused)
+        return lines
 
     def _fail(self, exc: BaseException) -> None:
         self._busy(False)
