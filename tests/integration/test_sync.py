@@ -13,14 +13,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from cli_support import RIAS, TJ_LABU, cli, ok
 from db_support import raw_db
 
 from jamsos_desktop.app import open_context
-from jamsos_desktop.cli.main import run
 from jamsos_desktop.domain.worker import Heir, WorkerData
 from jamsos_desktop.domain.worker_types import HeirRelationship, Sex, WorkerStatus
 
-RIAS, TJ_LABU = "19.03.01.2008", "19.03.02.2001"
 MUNIP = WorkerData(
     name="Munip",
     sex=Sex.MALE,
@@ -39,20 +38,6 @@ SITI = WorkerData(
     nik="1903014405990313",
     occupation="Pedagang Kecil",
 )
-
-
-def cli(capsys, data_dir: Path, *args: str) -> tuple[int, dict]:  # type: ignore[no-untyped-def,type-arg]
-    capsys.readouterr()
-    code = run(["--data-dir", str(data_dir), "--json", *args])
-    out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == 1, out
-    return code, json.loads(out[0])
-
-
-def ok(capsys, data_dir: Path, *args: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    code, data = cli(capsys, data_dir, *args)
-    assert code == 0, data
-    return data
 
 
 class Site:
