@@ -54,6 +54,34 @@ class ChangeKind:
     ANONYMISE = "anonymise"
 
 
+#: The text a travelling version's values are stored as: compact JSON in the package's own key order
+#: (an edit's values in ``sync_edit``, a record version's data in ``sync_fact``). One encoder for both,
+#: so that a text encoded ahead of time in a helper process (:class:`TextsAhead`) is the very text
+#: storing the values here would give.
+stored_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+class TextsAhead:
+    """Stored texts (:data:`stored_text`) encoded ahead of time, for the very value objects they were
+    encoded from (by identity: an object it was not given is encoded when asked for, as are values
+    made anew, e.g. by a merge). Values read from a package are never changed in place."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, tuple[object, str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def add(self, values: Mapping[str, Any], text: str) -> None:
+        self._texts[id(values)] = (values, text)  # the object is held: its id is not reused meanwhile
+
+    def text(self, values: Mapping[str, Any]) -> str:
+        known = self._texts.get(id(values))
+        if known is not None and known[0] is values:
+            return known[1]
+        return stored_text(values)
+
+
 # -- hybrid logical clock -------------------------------------------------------------------------
 @dataclass(frozen=True, order=True)
 class Hlc:

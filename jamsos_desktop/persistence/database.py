@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from jamsos_desktop.domain.errors import DatabaseError
-from jamsos_desktop.persistence import migrate
+from jamsos_desktop.persistence import checkpoints, migrate
 from jamsos_desktop.persistence.engine import (
     ConnectionsInUse,
     Target,
@@ -117,6 +117,8 @@ class Database:
         return in_use.interrupt_reads() if in_use is not None else 0
 
     def close(self) -> None:
+        if self.target.path is not None:
+            checkpoints.wait(self.target.path)  # a large import's log still being copied back
         self.engine.dispose()
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -22,9 +23,11 @@ from jamsos_desktop.domain.sync import (
     RecordOutcome,
     Refusal,
     Station,
+    TextsAhead,
+    stored_text,
     value_text,
 )
-from jamsos_desktop.persistence import search_index
+from jamsos_desktop.persistence import checkpoints, search_index
 from jamsos_desktop.persistence.concurrency import copy_tuples, reserve_ids
 from jamsos_desktop.persistence.models import HeirRow, WorkerRow
 from jamsos_desktop.persistence.repositories import _sqlite_time
@@ -247,19 +250,26 @@ class SyncRepository:
         return out
 
     @contextmanager
-    def large_cache(self) -> Iterator[None]:
-        """A large page cache while one package is merged (SQLite: a per-connection memory setting that
-        changes nothing on disk). A package's rows go to random places of the worker, edit and index
-        B-trees, far bigger than the default 2 MB cache of a 100,000-worker database."""
+    def large_write(self) -> Iterator[None]:
+        """One package merged or written (the transaction commits inside the block), on SQLite:
+
+        - a large page cache (a per-connection memory setting that changes nothing on disk): a package's
+          rows go to random places of the worker, edit and index B-trees, far bigger than the default
+          2 MB cache of a 100,000-worker database;
+        - the write-ahead log copied back into the database file after the commit by a thread of its
+          own instead of in the committing call (:mod:`~jamsos_desktop.persistence.checkpoints`).
+        """
         connection = self.session.connection()
-        if connection.dialect.name != "sqlite":
+        database = connection.engine.url.database
+        if connection.dialect.name != "sqlite" or not database or database == ":memory:":
             yield
             return
         driver = connection.connection.driver_connection
         previous = int(driver.execute("PRAGMA cache_size").fetchone()[0])
         driver.execute(f"PRAGMA cache_size = {-MERGE_CACHE_KIB}")
         try:
-            yield
+            with checkpoints.deferred(driver, Path(database)):
+                yield
         finally:
             driver.execute(f"PRAGMA cache_size = {previous}")
 
@@ -506,9 +516,13 @@ class SyncRepository:
         values = itemgetter(*names) if len(names) > 1 else (lambda r: (r[names[0]],))
         cursor.executemany(sql, map(values, rows))
 
-    def add_edits(self, edits: Iterable[Edit], texts: dict[tuple[str, str], str] | None = None) -> list[Edit]:
+    def add_edits(
+        self, edits: Iterable[Edit], texts: dict[tuple[str, str], str] | None = None, ahead: TextsAhead | None = None
+    ) -> list[Edit]:
         """Store the edits not known yet and return those (an edit is known by record and clock);
-        ``texts`` receives the stored JSON of each new edit's values, by (uid, hlc)."""
+        ``texts`` receives the stored JSON of each new edit's values, by (uid, hlc); ``ahead``: those
+        texts already encoded (by the package checker's helper process)."""
+        encode = ahead.text if ahead is not None else stored_text
         batch = {(e.uid, e.hlc): e for e in edits}
         if not batch:
             return []
@@ -517,7 +531,7 @@ class SyncRepository:
         new = [e for k, e in batch.items() if k not in known]
         rows = []
         for e in new:
-            data = _dump(e.values)
+            data = encode(e.values)
             if texts is not None:
                 texts[(e.uid, e.hlc)] = data
             sup = _dump({f: list(h) for f, h in e.supersedes.items()}) if e.supersedes else "{}"

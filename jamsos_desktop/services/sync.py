@@ -647,7 +647,7 @@ class SyncService:
 
     def _export(self, out: Path, station_name: str | None) -> ExportResult:
         keys = self._keys()
-        with self._uow(write=True) as uow, uow.sync.large_cache():
+        with self._uow(write=True) as uow, uow.sync.large_write():
             require(uow, Permission.ENTER_DATA)
             self._capture(uow)
             own = uow.sync.own()
@@ -844,12 +844,15 @@ class SyncService:
         counted = manifest.get("counts")
         expected = counted.get("edits") if isinstance(counted, dict) else 0
         checker = PackageChecker(expected if type(expected) is int else 0)
-        with closing(checker), uow.sync.large_cache():
+        with closing(checker), uow.sync.large_write():
             context = f"{package_id}|{sender.id}|{own.id}|{seq}".encode()
             plain = keys.open(ciphertext, epk=enc.get("epk", ""), nonce=enc.get("nonce", ""), context=context)
             if plain is None:
                 raise IntegrityError("sync.package_damaged", path=str(path))
-            edits, ack, merges, facts = _read_payload(plain, path, sender, own)
+            raw = _inflate(plain, path)
+            checker.encode_ahead(raw)  # the helper encodes the texts to store while this process reads
+            edits, ack, merges, facts = _read_payload(raw, path, sender, own)
+            read = edits
             # Everything is checked: from here on, the package is merged as one transaction.
             involved = {e.uid for e in edits} | {u for m in merges for u in m[:2]} | {f.worker for f in facts if f.worker}
             self._capture(uow, involved | {w for w, _h in uow.sync.merged(involved).values()})
@@ -862,7 +865,7 @@ class SyncService:
             edits = _redirect(edits, uow.sync.merged({e.uid for e in edits}))
             states = uow.sync.outcomes({e.uid for e in edits})
             edits, refused = self._check(edits, states, checker)
-            checker.close()
+            ahead = checker.edit_texts(read)
             clock = Hlc.parse(own.clock) if own.clock else None
             if edits:
                 # Observing the newest reading is observing them all (texts sort like clocks).
@@ -873,7 +876,7 @@ class SyncService:
                 e.uid: _dump({f: states[e.uid].applied(f) for f in e.values}) for e in edits if e.uid in states
             }
             texts: dict[tuple[str, str], str] = {}
-            new = uow.sync.add_edits(edits, texts)
+            new = uow.sync.add_edits(edits, texts, ahead)
             counts = self._settle(uow, new, texts=texts, states=states)
             if not sender.is_office:
                 uow.sync.clear_refusals(sender.id, {e.uid for e in edits})
@@ -887,7 +890,9 @@ class SyncService:
                 uow.sync.update_station(own.id, clock=clock.text())
             now = self._clock()
             # Programmes, calendar, enrolments, payments and cards: after the workers they name.
-            applied = RecordSync(uow, own, user=self._user(), now=now).apply(facts) if facts else ApplyCounts()
+            checker.add_record_texts(ahead, facts)
+            checker.close()
+            applied = RecordSync(uow, own, user=self._user(), now=now, ahead=ahead).apply(facts) if facts else ApplyCounts()
             if ack is not None:
                 uow.sync.update_station(
                     own.id, acked_hlc=max(own.acked_hlc, str(ack.get("accepted_up_to", "")))
@@ -1149,14 +1154,22 @@ def _edit_text(row: tuple[Any, ...]) -> str:
 _dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
 
 
-def _read_payload(
-    plain: bytes, path: Path, sender: Station, own: Station
-) -> tuple[list[Edit], dict[str, Any] | None, list[tuple[str, str, str, str]], list[Fact]]:
+def _inflate(plain: bytes, path: Path) -> bytes:
+    """The decrypted payload decompressed (its JSON), refused beyond :data:`MAX_PAYLOAD_BYTES`."""
     try:
         inflater = zlib.decompressobj()
         raw = inflater.decompress(plain, MAX_PAYLOAD_BYTES)
-        if inflater.unconsumed_tail:
-            raise IntegrityError("sync.package_too_big", path=str(path))
+    except zlib.error:
+        raise IntegrityError("sync.package_damaged", path=str(path)) from None
+    if inflater.unconsumed_tail:
+        raise IntegrityError("sync.package_too_big", path=str(path))
+    return raw
+
+
+def _read_payload(
+    raw: bytes, path: Path, sender: Station, own: Station
+) -> tuple[list[Edit], dict[str, Any] | None, list[tuple[str, str, str, str]], list[Fact]]:
+    try:
         payload = json.loads(raw)
         edits = [Edit.from_json(e) for e in payload["edits"]]
         ack = payload.get("ack")
@@ -1171,7 +1184,7 @@ def _read_payload(
         for fact in facts:
             Hlc.parse(fact.hlc)
         station_cards.check_card_serials(facts, sender)
-    except (ValueError, KeyError, TypeError, zlib.error):
+    except (ValueError, KeyError, TypeError, RecursionError):  # RecursionError: JSON nested absurdly deep
         raise IntegrityError("sync.package_damaged", path=str(path)) from None
     if not sender.is_office and (
         any(e.origin != sender.id for e in edits) or any(m[3] != sender.id for m in merges)

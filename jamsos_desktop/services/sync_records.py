@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from jamsos_desktop.domain.sync import Hlc, Station
+from jamsos_desktop.domain.sync import Hlc, Station, TextsAhead
 from jamsos_desktop.domain.sync_records import (
     APPLIED,
     CALENDAR,
@@ -99,8 +99,11 @@ def _canonical(bound: dict[int, list[tuple[str, str, str]]]) -> dict[int, str]:
 class RecordSync:
     """The records part of one sync transaction."""
 
-    def __init__(self, uow: UnitOfWork, own: Station, *, user: str, now: datetime) -> None:
+    def __init__(
+        self, uow: UnitOfWork, own: Station, *, user: str, now: datetime, ahead: TextsAhead | None = None
+    ) -> None:
         self.uow = uow
+        self.ahead = ahead  # the data texts of incoming versions, encoded by the package checker's helper
         self.repo = uow.sync.records
         self.own = own
         self.user = user
@@ -232,7 +235,7 @@ class RecordSync:
         state_of = {key: state for state, keys in states.items() for key in keys}
         for state in (APPLIED, PENDING, HELD):
             stored = [f for f in fresh if state_of.get((f.gid, f.hlc), PENDING) == state]
-            texts = self.repo.insert_facts(stored, state)
+            texts = self.repo.insert_facts(stored, state, self.ahead)
             counts.texts.update(zip(((f.gid, f.hlc) for f in stored), texts, strict=True))
             if state != PENDING:
                 self.repo.set_state([k for k in states[state] if k not in fresh_keys], state)

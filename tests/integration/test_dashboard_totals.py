@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from db_support import raw_db
 from site_support import Site
 
@@ -21,7 +22,7 @@ from jamsos_desktop.domain.programme import Funder, FunderKind, Month, Programme
 from jamsos_desktop.domain.safety import Actor, Role
 from jamsos_desktop.domain.worker import WorkerData
 from jamsos_desktop.domain.worker_types import Sex
-from jamsos_desktop.persistence import dashboard_totals
+from jamsos_desktop.persistence import dashboard_totals, sync_records_repository
 from jamsos_desktop.services.demo import generate_demo
 from jamsos_desktop.services.programme_demo import seed_demo_programme
 
@@ -160,7 +161,11 @@ def test_rebuild_gives_the_same_figures(context, data_dir: Path) -> None:  # typ
     assert_in_step(data_dir)
 
 
-def test_sync_packages_and_a_merge(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bulk", [False, True], ids=["row-triggers", "bulk-payments"])
+def test_sync_packages_and_a_merge(tmp_path: Path, bulk: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A package's payments get their month totals by the row trigger, or (from BULK_PAYMENTS on, here
+    # from the first) in one grouped statement with the trigger suspended and restored.
+    monkeypatch.setattr(sync_records_repository, "BULK_PAYMENTS", 1 if bulk else 10**9)
     office, rias = Site(tmp_path / "office", 8), Site(tmp_path / "rias", 9)
     office(lambda c: c.initialize("19.03"))
     office(lambda c: c.sync.register_station("Rias", [RIAS, TJ_LABU], tmp_path / "Rias.station"))
@@ -237,6 +242,20 @@ def test_sync_packages_and_a_merge(tmp_path: Path) -> None:
     office(lambda c: c.sync.export(ack, "Rias"))
     rias(lambda c: c.sync.import_package(ack))
     assert_in_step(rias.path)
+    for site in (office, rias):
+        with raw_db(site.path) as db:
+            assert set(dashboard_totals.TRIGGERS) <= _trigger_names(db)
+
+    def pay_again(c):  # type: ignore[no-untyped-def]  (the restored trigger counts a clerk's payment)
+        [p] = c.programmes.list()
+        [worker_id] = [i for i in _ids(c) if c.registry.get(i).uid == survivor]
+        c.payments.record_self_payment(
+            p.id, receipt="R-9", first=Month.of(2026, 4), last=Month.of(2026, 4), amount=AMOUNT,
+            worker_id=worker_id, paid_on=date(2026, 4, 5),
+        )  # fmt: skip
+
+    office(pay_again)
+    assert_in_step(office.path)
 
 
 def _ids(c) -> list[int]:  # type: ignore[no-untyped-def]
@@ -245,15 +264,18 @@ def _ids(c) -> list[int]:  # type: ignore[no-untyped-def]
     return sorted(c.registry.search_ids(WorkerQuery()))
 
 
+def _trigger_names(db) -> set[str]:  # type: ignore[no-untyped-def]
+    if db.engine_name == "sqlite":
+        sql = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    else:
+        sql = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+    return {r[0] for r in db.execute(sql)}
+
+
 def test_triggers_exist_at_head(context, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     """A batch migration that rebuilds one of the tables drops its triggers on SQLite; this notices."""
     with raw_db(data_dir) as db:
-        if db.engine_name == "sqlite":
-            sql = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-        else:
-            sql = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
-        names = {r[0] for r in db.execute(sql)}
-    assert set(dashboard_totals.TRIGGERS) <= names
+        assert set(dashboard_totals.TRIGGERS) <= _trigger_names(db)
 
 
 def test_migration_fills_the_figures_and_goes_back_down(data_dir: Path) -> None:

@@ -1,9 +1,11 @@
 """A large package's records are checked on two processors (services/sync_checking.py): the helper
 process gives the same answers as checking everything here, its part is checked here if it dies, and
-nothing is started on a one-processor computer or for a small package."""
+nothing is started on a one-processor computer or for a small package. The texts it encodes ahead are
+those this process would store."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from datetime import date
 from typing import Any
@@ -11,7 +13,9 @@ from typing import Any
 import pytest
 
 from jamsos_desktop.domain.regions import default_table
+from jamsos_desktop.domain.sync import Edit, stored_text
 from jamsos_desktop.domain.sync_check import Rules, check_in_order
+from jamsos_desktop.domain.sync_records import Fact
 from jamsos_desktop.services.sync_checking import PARALLEL_MIN_EDITS, PackageChecker
 
 RULES = Rules(default_table(), "19.03", date(2026, 11, 24))
@@ -80,3 +84,73 @@ def test_no_helper_for_a_small_package_or_a_single_processor(package) -> None:  
         assert checker.check(edits, held, RULES) == check_in_order(edits, held, RULES)
         assert set(multiprocessing.active_children()) <= before
         checker.close()
+
+
+def _payload(package) -> bytes:  # type: ignore[no-untyped-def]
+    """A package payload as export writes it: edits, then records (here with Indonesian and other
+    non-ASCII text, nested lists and None, which the stored text must keep exactly)."""
+    edits, _held = package
+    records = [
+        Fact(f"prog-{i}|new-{i}", f"{1_780_000_000_000 + i:013d}.000000.st-1", "enrolment", "st-1", f"new-{i}",
+             {"programme": "prog", "start_month": 24_310, "end_month": None, "funded_from": 24_310, "funded_to": 24_315,
+              "exit_date": None, "exit_reason": "", "funder": "APBD Kab. Bangka Selatan — Dinsos",
+              "created_at": "2026-11-24T09:00:00", "created_by": f"opérator {i}"}).to_json()
+        for i in range(300)
+    ]  # fmt: skip
+    body = {
+        "edits": [Edit(uid, f"{1_780_000_000_000 + i:013d}.000000.st-1", "st-1", "create", values, {}).to_json()
+                  for i, (uid, values) in enumerate(edits)],
+        "records": records,
+    }  # fmt: skip
+    body["edits"][0]["values"]["name"] = "Siti Ma'rifah “Ijah” 李"
+    return json.dumps(body, ensure_ascii=False).encode()
+
+
+def _read(raw: bytes) -> tuple[list[Edit], list[Fact]]:
+    payload = json.loads(raw)
+    return [Edit.from_json(e) for e in payload["edits"]], [Fact.from_json(f) for f in payload["records"]]
+
+
+def test_the_helper_encodes_the_very_texts_this_process_would_store(package) -> None:  # type: ignore[no-untyped-def]
+    raw = _payload(package)
+    edits, facts = _read(raw)
+    checker = PackageChecker(len(edits), cpus=2, min_edits=100)
+    try:
+        checker.encode_ahead(raw)
+        ahead = checker.edit_texts(edits)
+        assert len(ahead) == len(edits)  # every edit's text came from the helper
+        checker.add_record_texts(ahead, facts)
+        assert len(ahead) == len(edits) + len(facts)
+    finally:
+        checker.close()
+    for values in [e.values for e in edits] + [f.data for f in facts]:
+        assert ahead.text(values) == stored_text(values)
+    # Values it was not given (a copy: e.g. made anew by a merge) are encoded when asked for.
+    changed = dict(edits[0].values, name="Siti")
+    assert ahead.text(changed) == stored_text(changed) != ahead.text(edits[0].values)
+
+
+def test_no_texts_ahead_from_a_helper_that_died_or_a_payload_of_another_shape(package) -> None:  # type: ignore[no-untyped-def]
+    raw = _payload(package)
+    edits, facts = _read(raw)
+    odd = PackageChecker(len(edits), cpus=2, min_edits=100)
+    try:
+        odd.encode_ahead(b'{"edits": 5}')
+        ahead = odd.edit_texts(edits)
+        odd.add_record_texts(ahead, facts)
+        assert len(ahead) == 0
+    finally:
+        odd.close()
+    dying = PackageChecker(len(edits), cpus=2, min_edits=100)
+    try:
+        for child in multiprocessing.active_children():
+            child.kill()
+            child.join()
+        dying.encode_ahead(raw)
+        ahead = dying.edit_texts(edits)
+        dying.add_record_texts(ahead, facts)
+        assert len(ahead) == 0
+        assert dying.check(package[0], package[1], RULES) == check_in_order(package[0], package[1], RULES)
+    finally:
+        dying.close()
+    assert all(ahead.text(e.values) == stored_text(e.values) for e in edits)

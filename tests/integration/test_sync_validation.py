@@ -187,13 +187,20 @@ def test_a_package_checked_beside_a_helper_process_gives_the_same_refusals(world
     edits[2]["values"]["village_code"] = "19.03.99.9999"
     package = world.package(edits, world.root / "helped.jamsync")
     helped: list[bool] = []
-    check = sync_checking.PackageChecker.check
+    ahead: list[int] = []
+    check, edit_texts = sync_checking.PackageChecker.check, sync_checking.PackageChecker.edit_texts
 
     def spy(self, *args):  # type: ignore[no-untyped-def]
         helped.append(self.helped)
         return check(self, *args)
 
+    def texts_spy(self, *args):  # type: ignore[no-untyped-def]
+        texts = edit_texts(self, *args)
+        ahead.append(len(texts))
+        return texts
+
     monkeypatch.setattr(sync_checking.PackageChecker, "check", spy)
+    monkeypatch.setattr(sync_checking.PackageChecker, "edit_texts", texts_spy)
     outcomes = []
     for threshold in (10**9, 1):  # everything here, then every other record in the helper
         monkeypatch.setattr(sync_checking, "PARALLEL_MIN_EDITS", threshold)
@@ -203,7 +210,10 @@ def test_a_package_checked_beside_a_helper_process_gives_the_same_refusals(world
             result = ctx.sync.import_package(package)
         finally:
             ctx.close()
-        outcomes.append((sorted((r.uid, r.field, r.code) for r in result.refused), _workers(office_dir)))
+        with raw_db(office_dir) as db:  # the texts stored: the helper encodes the edits' values ahead
+            stored = sorted(db.execute("SELECT uid, hlc, data FROM sync_edit"))
+        outcomes.append((sorted((r.uid, r.field, r.code) for r in result.refused), _workers(office_dir), stored))
     assert helped[0] is False and helped[-1] is True
+    assert ahead[0] == 0 and ahead[-1] == len(edits)
     assert outcomes[0] == outcomes[1]
     assert {uid for uid, _f, _c in outcomes[0][0]} == {edits[1]["uid"], edits[2]["uid"]}

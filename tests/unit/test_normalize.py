@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jamsos_desktop.domain.normalize import normalize_name, normalize_phone, normalize_rt_rw, search_key
+from jamsos_desktop.domain.normalize import (
+    _search_key_unicode,
+    normalize_name,
+    normalize_phone,
+    normalize_rt_rw,
+    search_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,6 +58,11 @@ def test_names_keep_the_spelling(raw: str, expected: str) -> None:
 def test_search_key_ignores_case_and_accents() -> None:
     assert search_key("  Hj. SITI  Ma'rifah") == "hj. siti ma'rifah"
     assert search_key("Andrée") == "andree"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_the_ascii_search_key_is_the_unicode_one(text: str) -> None:
+    assert search_key(text) == _search_key_unicode(text)
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("3", "003"), ("003", "003"), ("12", "012"), ("", ""), ("0", "000"), ("1a", None), ("1234", None)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from jamsos_desktop.domain.regions import Level, default_table, dotted
+from jamsos_desktop.domain.regions import Level, RegionTable, default_table, dotted
 from jamsos_desktop.resources_path import resource_path
 
 
@@ -46,3 +46,14 @@ def test_mit_notice_ships_with_the_data() -> None:
     notice = resource_path("regions/NOTICE-wilayah.md").read_text(encoding="utf-8")
     assert "Copyright (c) 2017-2025 Cahya DSN" in notice
     assert "MIT" in notice
+
+
+def test_a_table_with_irregular_lines_is_read_line_by_line() -> None:
+    regular = RegionTable.from_tsv("19\tKepulauan Bangka Belitung\n19.03\tKabupaten Bangka Selatan\n")
+    assert regular.name("19.03") == "Kabupaten Bangka Selatan" and len(regular) == 2
+    # A blank line, a line without a name, a tab inside a name: the same rules as the shipped table's.
+    odd = RegionTable.from_tsv("19\tKepulauan Bangka Belitung\n\n19.03\n19.03.01\tToboali\tlama\n\tno code\n")
+    assert [(c, odd.name(c)) for c in ("19", "19.03", "19.03.01")] == [
+        ("19", "Kepulauan Bangka Belitung"), ("19.03", ""), ("19.03.01", "Toboali\tlama")
+    ]  # fmt: skip
+    assert len(odd) == 3
