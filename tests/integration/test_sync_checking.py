@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import sys
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ from jamsos_desktop.domain.regions import default_table
 from jamsos_desktop.domain.sync import Edit, stored_text
 from jamsos_desktop.domain.sync_check import Rules, check_in_order
 from jamsos_desktop.domain.sync_records import Fact
-from jamsos_desktop.services.sync_checking import PARALLEL_MIN_EDITS, PackageChecker
+from jamsos_desktop.services.sync_checking import PARALLEL_MIN_EDITS, SWITCH_INTERVAL_S, PackageChecker
 
 RULES = Rules(default_table(), "19.03", date(2026, 11, 24))
 
@@ -154,3 +155,18 @@ def test_no_texts_ahead_from_a_helper_that_died_or_a_payload_of_another_shape(pa
     finally:
         dying.close()
     assert all(ahead.text(e.values) == stored_text(e.values) for e in edits)
+
+
+def test_threads_switch_faster_while_a_helper_works_and_as_before_after(package) -> None:  # type: ignore[no-untyped-def]
+    edits, held = package
+    before = sys.getswitchinterval()
+    checker = PackageChecker(len(edits), cpus=2, min_edits=100)
+    try:
+        assert checker.helped and sys.getswitchinterval() == min(before, SWITCH_INTERVAL_S)
+    finally:
+        checker.close()
+    assert sys.getswitchinterval() == before
+    alone = PackageChecker(len(edits), cpus=1, min_edits=100)
+    assert not alone.helped and sys.getswitchinterval() == before
+    alone.close()
+    assert sys.getswitchinterval() == before
