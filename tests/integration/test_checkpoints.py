@@ -12,6 +12,8 @@ import pytest
 from jamsos_desktop.app import open_context
 from jamsos_desktop.persistence import checkpoints
 
+pytestmark = pytest.mark.sqlite_only  # SQLite's write-ahead log (a server keeps its own)
+
 ROWS = 3_000  # ~1,500 pages: past SQLite's automatic checkpoint (1,000 pages)
 
 
