@@ -176,6 +176,8 @@ def test_refusal_travels_back_and_the_corrected_record_is_sent_whole(tmp_path: P
         office.close()
     assert result.refused == () and result.inserted == 1 and result.rejected == ()
     assert _workers(w.office_dir)[uid][0] == name
+    with raw_db(w.office_dir) as db:  # the office's list of refused records no longer names it
+        assert db.execute("SELECT count(*) FROM sync_refusal WHERE uid = ?", (uid,)).fetchone()[0] == 0
 
 
 @pytest.mark.sqlite_only  # the module-scoped world is built before the engine is chosen
