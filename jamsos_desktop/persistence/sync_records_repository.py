@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Integer, String, any_, bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 
 from jamsos_desktop.domain.sync import TextsAhead, stored_text
 from jamsos_desktop.domain.sync_records import (
@@ -266,14 +266,8 @@ class SyncRecordRepository:
             rows = list(self.session.execute(stmt))
         else:
             column, values = (w.c.uid, sorted(set(worker_uids))) if worker_uids is not None else (e.c.id, sorted(set(ids or ())))
-            if self.sync._is_pg():  # one statement, the values as one array
-                from sqlalchemy.dialects.postgresql import ARRAY
-
-                array = bindparam("wanted", values, type_=ARRAY(String if worker_uids is not None else Integer))
-                rows = list(self.session.execute(stmt.where(column == any_(array)))) if values else []
-            else:
-                for start in range(0, len(values), _BATCH):
-                    rows.extend(self.session.execute(stmt.where(column.in_(values[start : start + _BATCH]))))
+            for where in self.sync.in_clauses(column, values):
+                rows.extend(self.session.execute(stmt.where(where)))
         out = {}
         for eid, pid, uid, start_m, end_m, ffrom, fto, exit_date, reason, funder, created_at, created_by in rows:
             out[eid] = (pid, uid, {

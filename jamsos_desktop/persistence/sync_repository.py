@@ -11,7 +11,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Integer, String, any_, bindparam, delete, func, select
 from sqlalchemy.orm import Session, aliased
 
 from jamsos_desktop.domain.normalize import search_key
@@ -218,6 +218,20 @@ class SyncRepository:
     # -- driver-level helpers (the merge handles tens of thousands of rows per package) ---------------
     def _is_pg(self) -> bool:
         return bool(self.session.connection().dialect.name == "postgresql")
+
+    def in_clauses(self, column: Any, values: Sequence[Any]) -> Iterator[Any]:
+        """``column IN values`` as WHERE clauses: on PostgreSQL one (``= ANY`` of one array parameter:
+        a statement per batch cost ~35 ms there), elsewhere one per batch of :data:`_BATCH`."""
+        if not values:
+            return
+        if self._is_pg():
+            from sqlalchemy.dialects.postgresql import ARRAY
+
+            kind = Integer if all(type(v) is int for v in values) else String
+            yield column == any_(bindparam(None, list(values), type_=ARRAY(kind)))
+            return
+        for start in range(0, len(values), _BATCH):
+            yield column.in_(values[start : start + _BATCH])
 
     def _raw(self) -> Any:
         """The DB-API cursor of the session's connection (same transaction), or None off SQLite."""
@@ -625,15 +639,13 @@ class SyncRepository:
         columns = list(WorkerRow.__table__.columns)
         existing: dict[str, Any] = {}
         heirs: dict[int, list[Any]] = {}
-        for start in range(0, len(uids), _BATCH):
-            chunk = uids[start : start + _BATCH]
-            rows = list(self.session.execute(select(*columns).where(WorkerRow.uid.in_(chunk))))
+        for where in self.in_clauses(WorkerRow.uid, uids):
+            rows = list(self.session.execute(select(*columns).where(where)))
             existing.update((r.uid, r) for r in rows)
-            ids = [r.id for r in rows]
-            if ids:
+            for heir_where in self.in_clauses(HeirRow.worker_id, [r.id for r in rows]):
                 stmt = (
                     select(HeirRow.worker_id, HeirRow.name, HeirRow.relation, HeirRow.nik, HeirRow.phone)
-                    .where(HeirRow.worker_id.in_(ids))
+                    .where(heir_where)
                     .order_by(HeirRow.worker_id, HeirRow.position)
                 )
                 for h in self.session.execute(stmt):
