@@ -1171,6 +1171,10 @@ def _read_payload(
 ) -> tuple[list[Edit], dict[str, Any] | None, list[tuple[str, str, str, str]], list[Fact]]:
     try:
         payload = json.loads(raw)
+        if b"\\ud" in raw or b"\\uD" in raw:
+            # A text escaped as half of a UTF-16 pair without its other half (never written by an export:
+            # it writes UTF-8) could not be stored: refused here, not half-way through the merge.
+            json.dumps(payload, ensure_ascii=False).encode("utf-8")
         edits = [Edit.from_json(e) for e in payload["edits"]]
         ack = payload.get("ack")
         merges = []

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from jamsos_desktop.app import open_context
 from jamsos_desktop.cli.main import run
+from jamsos_desktop.domain.errors import IntegrityError
 from jamsos_desktop.domain.messages import CATALOGUE
 from jamsos_desktop.domain.worker import WorkerData
 from jamsos_desktop.domain.worker_types import Sex
@@ -219,3 +220,30 @@ def test_a_package_checked_beside_a_helper_process_gives_the_same_refusals(world
     assert ahead[0] == 0 and ahead[-1] == len(edits)
     assert outcomes[0] == outcomes[1]
     assert {uid for uid, _f, _c in outcomes[0][0]} == {edits[1]["uid"], edits[2]["uid"]}
+
+
+@pytest.mark.sqlite_only  # the module-scoped world is built before the engine is chosen
+def test_a_signed_package_with_half_a_character_is_refused_whole(world: World) -> None:
+    """A text holding half of a UTF-16 pair (only a crafted package can) cannot be stored: the package is
+    refused as damaged before anything is written, not with a traceback half-way through the merge."""
+    edits = [dict(e, values=dict(e["values"])) for e in world.edits]
+    edits[1]["values"]["notes"] = "catatan \ud800"
+    package = world.package(edits, world.root / "half.jamsync")
+    office_dir = world.fresh_office("office-half")
+    before = _workers(office_dir)
+    ctx = open_context(data_dir=office_dir)
+    try:
+        with pytest.raises(IntegrityError) as refused:
+            ctx.sync.import_package(package)
+    finally:
+        ctx.close()
+    assert refused.value.code == "sync.package_damaged"
+    assert _workers(office_dir) == before
+    # Whole characters escaped the same way (an emoji as a pair) are read as they are.
+    edits[1]["values"]["notes"] = "catatan \U0001F41F"
+    ctx = open_context(data_dir=office_dir)
+    try:
+        result = ctx.sync.import_package(world.package(edits, world.root / "whole.jamsync"))
+    finally:
+        ctx.close()
+    assert result.status == "applied" and result.inserted == len(world.edits)
