@@ -366,15 +366,9 @@ class SyncRepository:
                 chunk = wanted[start : start + _BATCH]
                 out_raw.extend(self._dirty_workers_raw(cursor, f"w.uid IN ({', '.join('?' * len(chunk))}) AND ", chunk))
             return out_raw
-        if uids is not None and self._is_pg():  # one statement with the uids as an array
-            ids = [r[0] for r in self._in(
-                "SELECT w.id FROM worker w LEFT JOIN sync_record s ON s.uid = w.uid "
-                "WHERE w.uid IN ({}) AND (s.uid IS NULL OR s.seen_version <> w.version)", sorted(set(uids)),
-            )]  # fmt: skip
-        elif uids is not None:
-            wanted = sorted(set(uids))
-            ids = [i for start in range(0, len(wanted), _BATCH)
-                   for i in self.session.scalars(stmt.where(WorkerRow.uid.in_(wanted[start : start + _BATCH])))]  # fmt: skip
+        if uids is not None:
+            ids = [i for clause in self.in_clauses(WorkerRow.uid, sorted(set(uids)))
+                   for i in self.session.scalars(stmt.where(clause))]  # fmt: skip
         else:
             ids = list(self.session.scalars(stmt))
         out: list[tuple[str, int, datetime, dict[str, Any]]] = []
@@ -1010,13 +1004,8 @@ class SyncRepository:
         wanted = sorted(set(uids))
         if not wanted or self.session.scalar(select(table.c.uid).where(*where).limit(1)) is None:
             return  # most senders have no refusals: nothing to look up 10,000 records for
-        if self._raw() is not None or self._is_pg():
-            by_sender = ("sender = ? AND ", sender) if sender is not None else ("", None)
-            params = (by_sender[1],) if sender is not None else ()
-            self._in(f"DELETE FROM {table.name} WHERE {by_sender[0]}uid IN ({{}})", wanted, *params)
-            return
-        for start in range(0, len(wanted), _BATCH):
-            self.session.execute(delete(table).where(table.c.uid.in_(wanted[start : start + _BATCH]), *where))
+        for clause in self.in_clauses(table.c.uid, wanted):
+            self.session.execute(delete(table).where(clause, *where))
 
     def refused_uids(self) -> set[str]:
         return set(self.session.scalars(select(SyncRefusalRow.uid).distinct()))

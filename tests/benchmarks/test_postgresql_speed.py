@@ -109,7 +109,7 @@ def test_sync_import_into_postgresql_within_1_5x_sqlite(pg_office, demo_database
     """The same package of new workers into the same 100,000-worker office, once per engine."""
     import shutil
 
-    from test_sync_speed import PACKAGE_WORKERS
+    from test_sync_speed import PACKAGE_WORKERS, _flush_setup_writes
 
     folder, _ = demo_database
     sqlite_dir = tmp_path / "office-sqlite"
@@ -119,6 +119,7 @@ def test_sync_import_into_postgresql_within_1_5x_sqlite(pg_office, demo_database
         office = open_context(data_dir=sqlite_dir) if engine_name == "sqlite" else pg_office
         _steady_state(office)
         package = _station_package(office, tmp_path / engine_name, f"Rias-{engine_name}")
+        _flush_setup_writes()
         start = time.perf_counter()
         imported = office.sync.import_package(package)
         timings[engine_name] = time.perf_counter() - start
