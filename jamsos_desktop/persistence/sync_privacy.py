@@ -51,7 +51,7 @@ from jamsos_desktop.domain.safety import (
     anonymous_record,
     anonymous_values,
 )
-from jamsos_desktop.domain.sync import ChangeKind, value_text
+from jamsos_desktop.domain.sync import ChangeKind, stored_text, value_text
 from jamsos_desktop.persistence.models import HeirRow, WorkerRow
 from jamsos_desktop.persistence.programme_models import WorkerEventRow
 from jamsos_desktop.persistence.sync_models import (
@@ -64,9 +64,6 @@ from jamsos_desktop.persistence.sync_models import (
 
 _BATCH = 500
 _loads = json.JSONDecoder().decode
-#: As ``sync_repository`` stores edit values and ``sync_records_repository`` versions (key order kept).
-_dump_edit = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-_dump_fact = _dump_edit
 _PERSONAL = frozenset(PERSONAL_FIELDS)
 _WORKER_EVENT = "worker_event"  # the kind of worker events in ``sync_fact`` (domain.sync_records)
 
@@ -247,7 +244,7 @@ class SyncPrivacy:
                     continue
                 values = anonymous_record(_loads(data), target)
                 if values is not None:
-                    rewritten.append({"u": uid, "h": hlc, "d": _dump_edit(values)})
+                    rewritten.append({"u": uid, "h": hlc, "d": stored_text(values)})
         if rewritten:
             self.session.execute(
                 update(edits_table)
@@ -354,7 +351,7 @@ class SyncPrivacy:
                 values = body.get("data")
                 if isinstance(values, dict) and any(values.get(f) for f in PERSONAL_EVENT_FIELDS):
                     values.update({f: "" for f in PERSONAL_EVENT_FIELDS if f in values})
-                    rewritten.append({"g": gid, "h": hlc, "d": _dump_fact(body)})
+                    rewritten.append({"g": gid, "h": hlc, "d": stored_text(body)})  # as insert_facts writes it
         if rewritten:
             self.session.execute(
                 update(table)
